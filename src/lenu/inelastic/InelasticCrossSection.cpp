@@ -1,0 +1,265 @@
+#include "lenu/inelastic/InelasticCrossSection.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "lenu/core/Constants.hpp"
+#include "lenu/core/Error.hpp"
+#include "lenu/core/Integrate.hpp"
+#include "lenu/core/Spline.hpp"
+
+namespace lenu::inelastic {
+
+namespace {
+using namespace constants;
+
+// Gauss-Legendre panels covering [a, b] with panels of width <= w and n nodes each.
+void panels(double a, double b, double w, int n, std::vector<double>& x, std::vector<double>& wt) {
+  x.clear();
+  wt.clear();
+  if (!(b > a)) return;
+  const int np = std::max(1, static_cast<int>(std::ceil((b - a) / w)));
+  const double h = (b - a) / np;
+  for (int p = 0; p < np; ++p) {
+    GaussLegendre gl(static_cast<std::size_t>(n), a + p * h, a + (p + 1) * h);
+    x.insert(x.end(), gl.x.begin(), gl.x.end());
+    wt.insert(wt.end(), gl.w.begin(), gl.w.end());
+  }
+}
+} // namespace
+
+InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearResponse> response, Flavour flavour,
+                                             InelasticCrossSectionConfig cfg)
+    : m_response(std::move(response)), m_flavour(flavour), m_cfg(cfg) {
+  require(m_response != nullptr, "InelasticCrossSection: response is null");
+  require(m_cfg.cosNodes >= 2 && m_cfg.cosNodes <= 200, fmt::format("cosNodes = {} outside [2, 200]", m_cfg.cosNodes));
+  require(m_cfg.nodesPerPanel >= 1 && m_cfg.nodesPerPanel <= 20, "nodesPerPanel outside [1, 20]");
+  requireInRange(m_cfg.omegaPanel, 0.01, 50.0, "omegaPanel", "MeV");
+  const bool anti = isAntineutrino(flavour);
+  m_helicity = anti ? 1.0 : -1.0;
+  const ResponseMode mode = m_response->mode();
+  m_cc = mode != ResponseMode::NeutralCurrent;
+  if (m_cc) {
+    const bool wantAnti = mode == ResponseMode::ChargedCurrentNuBar;
+    if (wantAnti != anti) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("flavour {} does not match a {} charged-current response (use {})", toString(flavour),
+                              wantAnti ? "nubar" : "nu", wantAnti ? "nuebar/numubar" : "nue/numu"));
+    }
+    switch (flavour) {
+    case Flavour::NuE: case Flavour::NuEBar: m_ml = kMassElectron; break;
+    case Flavour::NuMu: case Flavour::NuMuBar: m_ml = kMassMuon; break;
+    case Flavour::NuTau: case Flavour::NuTauBar: m_ml = 1776.93; break; // PDG 2024 tau mass [MeV]
+    }
+    m_leptonCharge = anti ? 1 : -1;
+    m_finalZ = m_response->targetZ() + (anti ? -1 : 1);
+  }
+}
+
+double InelasticCrossSection::thresholdEnergy() const { return m_response->thresholdOmega() + m_ml; }
+
+bool InelasticCrossSection::vertexFactor(double Enu, double omega, double& pref, double& kForQ, double& El) const {
+  El = Enu - omega;
+  if (!(El > m_ml)) return false;
+  const double k = std::sqrt(El * El - m_ml * m_ml);
+  double f = 1.0;
+  kForQ = k;
+  if (m_cc) {
+    const CoulombFactor cf = coulombFactor(m_cfg.coulomb, m_finalZ, m_response->targetA(), El, m_ml, m_leptonCharge);
+    f = cf.factor;
+    kForQ = cf.kEff > 0.0 ? cf.kEff : k;
+  }
+  const double v2 = m_cc ? m_cfg.vud * m_cfg.vud : 1.0;
+  pref = kFermiConstant * kFermiConstant * v2 / kPi * k * El * f * kHbarC * kHbarC;
+  return pref > 0.0;
+}
+
+double InelasticCrossSection::contract(const KinematicFactors& f, const ResponseFunctions& W) const {
+  return f.CC * W.CC + f.CL * W.CL + f.LL * W.LL + f.T * W.T + m_helicity * f.TP * W.TP;
+}
+
+InelasticSigma InelasticCrossSection::sigma(double Enu) const {
+  requirePositive(Enu, "neutrino energy", "MeV");
+  InelasticSigma out;
+  out.energy = Enu;
+  if (Enu <= thresholdEnergy()) return out;
+  GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
+  std::vector<double> qs(gc.x.size());
+  std::vector<KinematicFactors> kf(gc.x.size());
+  auto prepare = [&](double omega, double& pref) -> bool {
+    double kq = 0.0, El = 0.0;
+    if (!vertexFactor(Enu, omega, pref, kq, El)) return false;
+    for (std::size_t i = 0; i < gc.x.size(); ++i) {
+      LeptonVertex v;
+      LeptonVertex::make(Enu, omega, gc.x[i], m_ml, v);
+      kf[i] = kinematicFactors(v);
+      // responses at the (effective) momentum transfer
+      qs[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * gc.x[i], 1e-12));
+    }
+    return true;
+  };
+  auto addSets = [&](const std::vector<ResponseSet>& sets, double weight, double& part) {
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+      for (const auto& m : sets[i].byMultipole) {
+        const double c = 2.0 * kPi * gc.w[i] * weight * contract(kf[i], m.W);
+        out.byMultipole[multipoleLabel(m.J, m.parity)] += c;
+        part += c;
+      }
+    }
+  };
+  const auto& lines = m_response->lines();
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    double pref = 0.0;
+    if (!prepare(lines[n].omega, pref)) continue;
+    addSets(m_response->lineResponses(n, qs), pref, out.lines);
+  }
+  std::vector<double> wx, ww;
+  panels(m_response->continuumThreshold(), Enu - m_ml, m_cfg.omegaPanel, m_cfg.nodesPerPanel, wx, ww);
+  for (std::size_t k = 0; k < wx.size(); ++k) {
+    double pref = 0.0;
+    if (!prepare(wx[k], pref)) continue;
+    addSets(m_response->continuumResponses(wx[k], qs), pref * ww[k], out.continuum);
+  }
+  out.total = out.lines + out.continuum;
+  return out;
+}
+
+double InelasticCrossSection::doubleDifferential(double Enu, double omega, double cosTheta) const {
+  double pref = 0.0, kq = 0.0, El = 0.0;
+  if (!vertexFactor(Enu, omega, pref, kq, El)) return 0.0;
+  LeptonVertex v;
+  LeptonVertex::make(Enu, omega, cosTheta, m_ml, v);
+  const double q[1] = {std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * cosTheta, 1e-12))};
+  const auto sets = m_response->continuumResponses(omega, q);
+  return pref * contract(kinematicFactors(v), sets[0].total());
+}
+
+std::vector<double> InelasticCrossSection::dSigmaDCos(double Enu, const std::vector<double>& cosTheta) const {
+  std::vector<double> out(cosTheta.size(), 0.0);
+  if (Enu <= thresholdEnergy()) return out;
+  std::vector<double> qs(cosTheta.size());
+  std::vector<KinematicFactors> kf(cosTheta.size());
+  auto add = [&](double omega, double weight, bool line, std::size_t n) {
+    double pref = 0.0, kq = 0.0, El = 0.0;
+    if (!vertexFactor(Enu, omega, pref, kq, El)) return;
+    for (std::size_t i = 0; i < cosTheta.size(); ++i) {
+      LeptonVertex v;
+      LeptonVertex::make(Enu, omega, cosTheta[i], m_ml, v);
+      kf[i] = kinematicFactors(v);
+      qs[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * cosTheta[i], 1e-12));
+    }
+    const auto sets = line ? m_response->lineResponses(n, qs) : m_response->continuumResponses(omega, qs);
+    for (std::size_t i = 0; i < cosTheta.size(); ++i) out[i] += 2.0 * kPi * weight * pref * contract(kf[i], sets[i].total());
+  };
+  for (std::size_t n = 0; n < m_response->lines().size(); ++n) add(m_response->lines()[n].omega, 1.0, true, n);
+  std::vector<double> wx, ww;
+  panels(m_response->continuumThreshold(), Enu - m_ml, m_cfg.omegaPanel, m_cfg.nodesPerPanel, wx, ww);
+  for (std::size_t k = 0; k < wx.size(); ++k) add(wx[k], ww[k], false, 0);
+  return out;
+}
+
+std::vector<double> InelasticCrossSection::dSigmaDOmega(double Enu, const std::vector<double>& omega) const {
+  std::vector<double> out(omega.size(), 0.0);
+  GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
+  for (std::size_t k = 0; k < omega.size(); ++k) {
+    double pref = 0.0, kq = 0.0, El = 0.0;
+    if (omega[k] <= m_response->continuumThreshold() || !vertexFactor(Enu, omega[k], pref, kq, El)) continue;
+    std::vector<double> qs(gc.x.size());
+    std::vector<KinematicFactors> kf(gc.x.size());
+    for (std::size_t i = 0; i < gc.x.size(); ++i) {
+      LeptonVertex v;
+      LeptonVertex::make(Enu, omega[k], gc.x[i], m_ml, v);
+      kf[i] = kinematicFactors(v);
+      qs[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * gc.x[i], 1e-12));
+    }
+    const auto sets = m_response->continuumResponses(omega[k], qs);
+    for (std::size_t i = 0; i < gc.x.size(); ++i) out[k] += 2.0 * kPi * gc.w[i] * pref * contract(kf[i], sets[i].total());
+  }
+  return out;
+}
+
+std::vector<double> InelasticCrossSection::lineSigmas(double Enu) const {
+  const auto& lines = m_response->lines();
+  std::vector<double> out(lines.size(), 0.0);
+  GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    double pref = 0.0, kq = 0.0, El = 0.0;
+    if (!vertexFactor(Enu, lines[n].omega, pref, kq, El)) continue;
+    std::vector<double> qs(gc.x.size());
+    std::vector<KinematicFactors> kf(gc.x.size());
+    for (std::size_t i = 0; i < gc.x.size(); ++i) {
+      LeptonVertex v;
+      LeptonVertex::make(Enu, lines[n].omega, gc.x[i], m_ml, v);
+      kf[i] = kinematicFactors(v);
+      qs[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * gc.x[i], 1e-12));
+    }
+    const auto sets = m_response->lineResponses(n, qs);
+    for (std::size_t i = 0; i < gc.x.size(); ++i) out[n] += 2.0 * kPi * gc.w[i] * pref * contract(kf[i], sets[i].total());
+  }
+  return out;
+}
+
+double InelasticCrossSection::fluxAveraged(const EnergySpectrum& spectrum) const {
+  double total = 0.0;
+  for (const auto& l : spectrum.lines()) total += l.weight * sigma(l.energy).total;
+  const ContinuousSpectrum* c = spectrum.continuousPart();
+  if (!c) return total;
+  const double eMax = c->eMax();
+  const double wC = spectrum.continuousWeight();
+  if (eMax <= thresholdEnergy()) return total;
+  GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
+  // For one omega (line or continuum node): tabulate the responses on a q grid spanning all
+  // energies E in [omega + m, eMax], then integrate over E (Gauss-Legendre) and cos(theta).
+  auto omegaIntegral = [&](double omega, bool line, std::size_t n) -> double {
+    const double eLow = std::max(omega + m_ml, c->eMin());
+    if (!(eMax > eLow)) return 0.0;
+    // q range: from omega (forward, E -> infinity limit) to 2 eMax (+ Coulomb shift).
+    const double qLo = std::max(0.5 * omega, 1e-3);
+    const double qHi = 2.0 * eMax + 40.0;
+    const int nq = m_cfg.fluxQNodes;
+    std::vector<double> qg(static_cast<std::size_t>(nq));
+    for (int i = 0; i < nq; ++i) qg[i] = qLo * std::pow(qHi / qLo, static_cast<double>(i) / (nq - 1));
+    const auto sets = line ? m_response->lineResponses(n, qg) : m_response->continuumResponses(omega, qg);
+    std::vector<double> y(qg.size());
+    std::array<Spline, 5>* dummy = nullptr;
+    (void)dummy;
+    std::vector<Spline> sp;
+    for (int comp = 0; comp < 5; ++comp) {
+      for (std::size_t i = 0; i < qg.size(); ++i) {
+        const ResponseFunctions W = sets[i].total();
+        const double v[5] = {W.CC, W.CL, W.LL, W.T, W.TP};
+        y[i] = v[comp];
+      }
+      sp.emplace_back(qg, y);
+    }
+    GaussLegendre ge(static_cast<std::size_t>(m_cfg.fluxEnergyNodes), eLow, eMax);
+    double s = 0.0;
+    for (std::size_t ie = 0; ie < ge.x.size(); ++ie) {
+      const double E = ge.x[ie];
+      const double f = c->pdf(E);
+      if (f <= 0.0) continue;
+      double pref = 0.0, kq = 0.0, El = 0.0;
+      if (!vertexFactor(E, omega, pref, kq, El)) continue;
+      double ang = 0.0;
+      for (std::size_t i = 0; i < gc.x.size(); ++i) {
+        LeptonVertex v;
+        LeptonVertex::make(E, omega, gc.x[i], m_ml, v);
+        const double q = std::sqrt(std::max(E * E + kq * kq - 2.0 * E * kq * gc.x[i], 1e-12));
+        const ResponseFunctions W{sp[0](q), sp[1](q), sp[2](q), sp[3](q), sp[4](q)};
+        ang += gc.w[i] * contract(kinematicFactors(v), W);
+      }
+      s += ge.w[ie] * f * pref * 2.0 * kPi * ang;
+    }
+    return s;
+  };
+  double cont = 0.0;
+  for (std::size_t n = 0; n < m_response->lines().size(); ++n) cont += omegaIntegral(m_response->lines()[n].omega, true, n);
+  std::vector<double> wx, ww;
+  panels(m_response->continuumThreshold(), eMax - m_ml, m_cfg.omegaPanel, m_cfg.nodesPerPanel, wx, ww);
+  for (std::size_t k = 0; k < wx.size(); ++k) cont += ww[k] * omegaIntegral(wx[k], false, 0);
+  return total + wC * cont;
+}
+
+} // namespace lenu::inelastic

@@ -1,0 +1,86 @@
+#pragma once
+/// @file InelasticCrossSection.hpp
+/// Inelastic CC / NC neutrino-nucleus cross sections from any NuclearResponse: the double
+/// differential cross section (LeptonKinematics.hpp for the formula), dsigma/domega,
+/// dsigma/dcos(theta), sigma(E_nu) with its breakdown by multipole J^pi, and flux averages.
+/// Prefactor: G_F^2 |V_ud|^2 / pi for CC (with the Coulomb correction of the outgoing lepton),
+/// G_F^2 / pi for NC. Units: MeV, cross sections in fm^2 (lenu native; divide by units::cm2).
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lenu/core/Flavour.hpp"
+#include "lenu/inelastic/CoulombCorrection.hpp"
+#include "lenu/inelastic/LeptonKinematics.hpp"
+#include "lenu/inelastic/NuclearResponse.hpp"
+#include "lenu/source/EnergySpectrum.hpp"
+
+namespace lenu::inelastic {
+
+/// Integration and physics options.
+struct InelasticCrossSectionConfig {
+  CoulombMode coulomb = CoulombMode::Auto; ///< CC lepton Coulomb distortion (NC: none)
+  int cosNodes = 16;                       ///< Gauss-Legendre nodes in cos(theta)
+  double omegaPanel = 2.0;                 ///< width of omega panels [MeV]
+  int nodesPerPanel = 4;                   ///< Gauss-Legendre nodes per omega panel
+  /// |V_ud| = 0.97373(31): PDG 2024, CKM quark-mixing review (superallowed beta decays).
+  double vud = 0.97373;
+  int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
+  int fluxQNodes = 40;                     ///< q-table size per omega node in flux averages
+};
+
+/// Total cross section and its parts at one neutrino energy.
+struct InelasticSigma {
+  double energy = 0.0;    ///< E_nu [MeV]
+  double total = 0.0;     ///< sigma [fm^2]
+  double lines = 0.0;     ///< from discrete final states [fm^2]
+  double continuum = 0.0; ///< from the continuum [fm^2]
+  std::map<std::string, double> byMultipole; ///< "1+" -> sigma [fm^2]
+};
+
+class InelasticCrossSection {
+public:
+  /// Throws Error(InvalidArgument) if the flavour does not match the response (CC nu with a
+  /// CC-nubar response, ...) or the config is out of range.
+  InelasticCrossSection(std::shared_ptr<const NuclearResponse> response, Flavour flavour,
+                        InelasticCrossSectionConfig cfg = {});
+
+  /// Mass of the outgoing lepton [MeV] (0 for NC).
+  double leptonMass() const { return m_ml; }
+  /// Lowest neutrino energy with a non-zero cross section [MeV].
+  double thresholdEnergy() const;
+  /// sigma(E_nu); zero (all parts) below threshold. E_nu [MeV] > 0.
+  InelasticSigma sigma(double Enu) const;
+  /// Continuum d^2 sigma / (d omega d Omega) [fm^2 / MeV / sr].
+  double doubleDifferential(double Enu, double omega, double cosTheta) const;
+  /// dsigma/dcos(theta) [fm^2] at the given cosines (lines + continuum).
+  std::vector<double> dSigmaDCos(double Enu, const std::vector<double>& cosTheta) const;
+  /// Continuum dsigma/domega [fm^2/MeV] at the given omegas, and each line's integrated
+  /// cross section [fm^2] (same order as response().lines()).
+  std::vector<double> dSigmaDOmega(double Enu, const std::vector<double>& omega) const;
+  std::vector<double> lineSigmas(double Enu) const;
+  /// Flux-averaged cross section <sigma> = \int f(E) sigma(E) dE / \int f [fm^2] for a normalised
+  /// spectrum (lines of the spectrum evaluated directly).
+  double fluxAveraged(const EnergySpectrum& spectrum) const;
+
+  const NuclearResponse& response() const { return *m_response; }
+  Flavour flavour() const { return m_flavour; }
+  bool chargedCurrent() const { return m_cc; }
+
+private:
+  /// Prefactor G^2 V^2/pi * k E F (hbar c)^2 and the q-momentum to use [MeV]; false if closed.
+  bool vertexFactor(double Enu, double omega, double& pref, double& kForQ, double& El) const;
+  double contract(const KinematicFactors& f, const ResponseFunctions& W) const;
+  std::shared_ptr<const NuclearResponse> m_response;
+  Flavour m_flavour;
+  InelasticCrossSectionConfig m_cfg;
+  bool m_cc = false;
+  double m_ml = 0.0;
+  double m_helicity = -1.0;
+  int m_finalZ = 0;
+  int m_leptonCharge = -1;
+};
+
+} // namespace lenu::inelastic

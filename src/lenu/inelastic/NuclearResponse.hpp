@@ -1,0 +1,112 @@
+#pragma once
+/// @file NuclearResponse.hpp
+/// The nuclear side of inelastic semileptonic scattering: response functions
+/// W_CC, W_CL, W_LL, W_T, W_T' at energy transfer omega and momentum transfer q, split by the
+/// multipole J^pi of the transition (Walecka-Donnelly formalism; J.D. Walecka, "Semileptonic weak
+/// and electromagnetic interactions in nuclei", in Muon Physics vol. II (1975); T.W. Donnelly &
+/// W.C. Haxton, At. Data Nucl. Data Tables 23 (1979) 103).
+///
+/// Definitions (all multipoles reduced with the Wigner-Eckart convention of Edmonds, initial state
+/// J_i, sums over final states f):
+///   W_CC = sum_J |<f||C_J||i>|^2 / (2J_i+1),            C_J = Coulomb multipole of J^0
+///   W_CL = sum_J 2 Re(<f||C_J||i><f||L_J||i>^*) / (2J_i+1), L_J = longitudinal multipole
+///   W_LL = sum_J |<f||L_J||i>|^2 / (2J_i+1)
+///   W_T  = sum_J (|<f||E_J||i>|^2 + |<f||M_J||i>|^2) / (2J_i+1)   (transverse electric, magnetic)
+///   W_T' = sum_J 2 Re(<f||E_J||i><f||M_J||i>^*) / (2J_i+1)
+/// with the longitudinal multipole normalised so that a conserved current obeys
+/// omega C_J = q L_J. The multipoles are those of the full weak current V - A.
+/// A response has discrete lines (bound final states, delta functions in omega: dimensionless
+/// strengths) and a continuum (densities per MeV of omega).
+///
+/// Implementations: HartreeFockResponse (mean-field particle-hole responses with the exact
+/// continuum), AllowedResponse (Fermi + Gamow-Teller level tables). A continuum-RPA response is a
+/// further implementation of this interface.
+
+#include <array>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace lenu::inelastic {
+
+/// Which transition the response describes.
+enum class ResponseMode {
+  ChargedCurrentNu,    ///< (nu, l-): n -> p, final nucleus (Z+1, A)
+  ChargedCurrentNuBar, ///< (nubar, l+): p -> n, final nucleus (Z-1, A)
+  NeutralCurrent,      ///< (nu, nu'): isospin-conserving
+};
+
+/// The five response functions. Units: dimensionless for a discrete line, 1/MeV for continuum.
+struct ResponseFunctions {
+  double CC = 0.0, CL = 0.0, LL = 0.0, T = 0.0, TP = 0.0;
+  ResponseFunctions& operator+=(const ResponseFunctions& o) {
+    CC += o.CC; CL += o.CL; LL += o.LL; T += o.T; TP += o.TP;
+    return *this;
+  }
+  ResponseFunctions operator*(double s) const { return {CC * s, CL * s, LL * s, T * s, TP * s}; }
+};
+
+/// Responses of one multipole J^pi (parity +1 or -1 of the operator / final state of a 0+ target).
+struct MultipoleResponse {
+  int J = 0;
+  int parity = 1;
+  ResponseFunctions W;
+};
+
+/// Responses at one (omega, q), total and per J^pi.
+struct ResponseSet {
+  std::vector<MultipoleResponse> byMultipole; ///< one entry per J^pi that contributes
+  /// Sum over multipoles.
+  ResponseFunctions total() const {
+    ResponseFunctions t;
+    for (const auto& m : byMultipole) t += m.W;
+    return t;
+  }
+  /// Add W to the entry (J, parity), creating it if absent.
+  void add(int J, int parity, const ResponseFunctions& W) {
+    for (auto& m : byMultipole) {
+      if (m.J == J && m.parity == parity) { m.W += W; return; }
+    }
+    byMultipole.push_back({J, parity, W});
+  }
+};
+
+/// A discrete final state reached at lepton energy transfer omega.
+struct ResponseLine {
+  double omega = 0.0;      ///< lepton energy transfer E_nu - E_l [MeV]
+  double excitation = 0.0; ///< excitation energy of the final nucleus [MeV]
+  std::string label;       ///< e.g. "n 1f7/2 -> p 1d3/2" or "40K 2.290 MeV 1+"
+};
+
+/// Abstract nuclear response. Implementations must be thread-compatible (const methods are
+/// safe to call concurrently).
+class NuclearResponse {
+public:
+  virtual ~NuclearResponse() = default;
+  /// The transition type this response describes.
+  virtual ResponseMode mode() const = 0;
+  /// Target nucleus (Z, A).
+  virtual int targetZ() const = 0;
+  virtual int targetA() const = 0;
+  /// Lowest lepton energy transfer [MeV] with non-zero response (line or continuum).
+  virtual double thresholdOmega() const = 0;
+  /// Discrete lines, ordered by omega.
+  virtual const std::vector<ResponseLine>& lines() const = 0;
+  /// Responses of line `index` at momentum transfers q [MeV] (one ResponseSet per q; strengths
+  /// dimensionless).
+  virtual std::vector<ResponseSet> lineResponses(std::size_t index, std::span<const double> q) const = 0;
+  /// Lowest omega of the continuum [MeV] (+infinity if the model has none).
+  virtual double continuumThreshold() const = 0;
+  /// Continuum responses at energy transfer omega [MeV] for momentum transfers q [MeV]
+  /// (densities in 1/MeV). Zero below continuumThreshold().
+  virtual std::vector<ResponseSet> continuumResponses(double omega, std::span<const double> q) const = 0;
+  /// Highest multipole J included.
+  virtual int maxMultipole() const = 0;
+  /// One line describing the model and its parameters.
+  virtual std::string description() const = 0;
+};
+
+/// "1-", "2+" ... label of a J^pi.
+std::string multipoleLabel(int J, int parity);
+
+} // namespace lenu::inelastic

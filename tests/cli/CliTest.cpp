@@ -1,0 +1,108 @@
+// The command-line program, run as a user would: outputs, JSON keys, errors and exit codes.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+namespace {
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run run(const std::string& args) {
+  const std::string cmd = std::string(LENU_CLI_PATH) + " " + args + " 2>&1";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  while (p != nullptr && std::fgets(buf.data(), buf.size(), p) != nullptr) {
+    r.out += buf.data();
+  }
+  const int st = p != nullptr ? pclose(p) : -1;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+} // namespace
+
+TEST(Cli, PredictJsonHasTheDocumentedKeys) {
+  const auto r = run("predict coherent-csi-2017 --json --no-files");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* k : {"events_total", "events_by_flavour", "flux_averaged_xsec_cm2", "form_factor", "exposure"}) {
+    EXPECT_TRUE(j.contains(k)) << k;
+  }
+  for (const char* f : {"numu", "nue", "numubar"}) {
+    EXPECT_GT(j["events_by_flavour"][f].get<double>(), 0.0) << f;
+  }
+  const double total = j["events_by_flavour"]["numu"].get<double>() + j["events_by_flavour"]["nue"].get<double>() +
+                       j["events_by_flavour"]["numubar"].get<double>();
+  EXPECT_NEAR(j["events_total"].get<double>(), total, 1e-9 * total);
+  EXPECT_EQ(j["form_factor"], "klein-nystrand");
+  EXPECT_NEAR(j["exposure"]["distance_m"].get<double>(), 19.3, 1e-9);
+}
+
+TEST(Cli, PredictWritesCsvAndPng) {
+  const auto dir = std::filesystem::temp_directory_path() / "lenu_cli_predict";
+  std::filesystem::remove_all(dir);
+  const auto r = run("predict coherent-cenns10-2020 --output-dir " + dir.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("Detected CEvNS events"), std::string::npos);
+  EXPECT_NE(r.out.find("collaboration SM prediction: 128"), std::string::npos) << r.out;
+  for (const char* s : {"recoil", "observable", "time", "energy_time"}) {
+    for (const char* ext : {".csv", ".png"}) {
+      const auto f = dir / (std::string("coherent-cenns10-2020_") + s + ext);
+      EXPECT_TRUE(std::filesystem::exists(f)) << f;
+      EXPECT_GT(std::filesystem::file_size(f), 100U) << f;
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, XsecCevnsJson) {
+  const auto r = run("xsec cevns Ar40 --energy 30 --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  // Ar40 at 30 MeV with Helm: ~1.7e-39 cm^2 (G_F^2 Q_W^2 E^2/(4 pi) = 2.0e-39 times F^2 suppression)
+  EXPECT_GT(j["sigma_cm2"].get<double>(), 1.4e-39);
+  EXPECT_LT(j["sigma_cm2"].get<double>(), 2.0e-39);
+}
+
+TEST(Cli, LayerCommandsRun) {
+  EXPECT_EQ(run("formfactor Pb208 --model helm --model fourier-bessel --qmax 1 --points 11").status, 0);
+  const auto flux = run("flux coherent-csi-2017 --window -1000 1000 --json");
+  ASSERT_EQ(flux.status, 0) << flux.out;
+  const auto j = nlohmann::json::parse(flux.out);
+  EXPECT_GT(j["flavours"]["numu"]["time_fraction"].get<double>(), 0.99);
+  EXPECT_LT(j["flavours"]["nue"]["time_fraction"].get<double>(), 0.4);
+  const auto rate = run("rate --material Ar --mass 24.4 --distance 27.5 --pot 1.38e23 --nu-per-proton 0.09 --json");
+  ASSERT_EQ(rate.status, 0) << rate.out;
+  EXPECT_GT(nlohmann::json::parse(rate.out)["events_total"].get<double>(), 100.0);
+}
+
+TEST(Cli, BadInputGivesClearErrors) {
+  auto r = run("xsec cevns Ar41 --energy 30");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("UnknownNuclide"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Ar41"), std::string::npos) << r.out;
+  r = run("xsec cevns Ar40 --energy -5");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("accepted range"), std::string::npos) << r.out;
+  r = run("xsec cevns Ar40 --energy 30 --form-factor gauss");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("helm"), std::string::npos) << r.out;
+  r = run("predict no-such-experiment");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("coherent-csi-2017"), std::string::npos) << r.out;
+}
+
+TEST(Cli, HelpTeachesUnits) {
+  const auto r = run("predict --help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("cm^2"), std::string::npos);
+  const auto x = run("xsec cevns --help");
+  EXPECT_NE(x.out.find("MeV"), std::string::npos);
+}

@@ -1,0 +1,98 @@
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "lenu/core/DataPath.hpp"
+#include "lenu/core/Error.hpp"
+#include "lenu/models/Experiment.hpp"
+#include "lenu/models/FormFactorFactory.hpp"
+
+using namespace lenu;
+
+namespace {
+std::string readAll(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
+  const auto p = std::filesystem::temp_directory_path() / name;
+  std::ofstream(p) << text;
+  return p;
+}
+/// Load a modified copy of the CsI experiment and return the error message (empty if it loads).
+std::string errorOf(const std::string& from, const std::string& to, ErrorCode expected = ErrorCode::ConfigError) {
+  auto text = readAll(resolveExperimentFile("coherent-csi-2017"));
+  const auto pos = text.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  text.replace(pos, from.size(), to);
+  const auto p = writeTemp("lenu_bad_experiment.toml", text);
+  try {
+    (void)loadExperiment(p, NuclideTable::load());
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), expected) << e.what();
+    return e.what();
+  }
+  return {};
+}
+} // namespace
+
+TEST(Experiment, ShippedFilesLoad) {
+  const auto table = NuclideTable::load();
+  const auto names = knownExperiments();
+  EXPECT_GE(names.size(), 4U);
+  for (const auto& n : names) {
+    EXPECT_NO_THROW((void)loadExperiment(resolveExperimentFile(n), table)) << n;
+  }
+}
+
+TEST(Experiment, UnknownNameListsKnownOnes) {
+  try {
+    (void)resolveExperimentFile("coherent-nai-2099");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("coherent-csi-2017"), std::string::npos);
+  }
+}
+
+TEST(Experiment, MalformedFilesNameFileLineAndKey) {
+  // unknown key, with its line
+  auto msg = errorOf("mass_kg = 14.6", "mass_kg = 14.6\nmas_kg = 3");
+  EXPECT_NE(msg.find("unknown key 'detector.mas_kg'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("lenu_bad_experiment.toml:"), std::string::npos) << msg;
+  // missing key
+  msg = errorOf("distance_m = 19.3", "");
+  EXPECT_NE(msg.find("missing key 'detector.distance_m'"), std::string::npos) << msg;
+  // out of range, with the line number of the key
+  msg = errorOf("mass_kg = 14.6", "mass_kg = -14.6");
+  EXPECT_NE(msg.find("detector.mass_kg"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("> 0"), std::string::npos) << msg;
+  // wrong type
+  msg = errorOf("value = 0.0878", "value = \"8.78%\"");
+  EXPECT_NE(msg.find("detector.quenching.value"), std::string::npos) << msg;
+  // TOML syntax error with line and column
+  msg = errorOf("[detector]", "[detector");
+  EXPECT_NE(msg.find("TOML syntax error"), std::string::npos) << msg;
+  // unknown model names
+  msg = errorOf("model = \"constant\"", "model = \"birks\"");
+  EXPECT_NE(msg.find("accepted are constant, lindhard, polynomial"), std::string::npos) << msg;
+  msg = errorOf("form_factor = \"klein-nystrand\"", "form_factor = \"gaussian\"", ErrorCode::UnknownModel);
+  EXPECT_NE(msg.find("gaussian"), std::string::npos) << msg;
+  // unknown material element
+  msg = errorOf("material = \"CsI\"", "material = \"CsQ\"");
+  EXPECT_NE(msg.find("detector.material"), std::string::npos) << msg;
+}
+
+TEST(FormFactorFactory, NamesAndErrors) {
+  for (const char* n : {"helm", "klein-nystrand", "kn", "sf", "fb", "unit"}) {
+    EXPECT_NO_THROW((void)makeFormFactorModel(n)) << n;
+  }
+  try {
+    (void)makeFormFactorModel("hlem");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::UnknownModel);
+    EXPECT_NE(std::string(e.what()).find("helm"), std::string::npos);
+  }
+}
