@@ -76,7 +76,8 @@ void runHf(const HfOptions& o) {
                              {"effective_mass", r.energy.effectiveMass}, {"surface", r.energy.surface},
                              {"density_dependent", r.energy.densityDependent}, {"spin_orbit", r.energy.spinOrbit},
                              {"coulomb_direct", r.energy.coulombDirect}, {"coulomb_exchange", r.energy.coulombExchange},
-                             {"pairing", r.energy.pairing}, {"total", r.energy.total},
+                             {"pairing", r.energy.pairing}, {"center_of_mass", r.energy.centerOfMass},
+                             {"total", r.energy.total},
                              {"single_particle_sum", r.energy.singleParticleSum}};
     auto& sps = j["single_particle_states"] = nlohmann::json::array();
     for (const auto& s : r.states) {
@@ -104,10 +105,10 @@ void runHf(const HfOptions& o) {
     std::printf("  binding energy B = %.4f MeV  (B/A = %.4f MeV)\n", r.bindingEnergy, r.bindingEnergy / nuc.A);
     std::printf("  energy check: functional - single-particle sum = %.2e MeV\n", r.energyCheck);
     std::printf("  parts [MeV]: kinetic %.3f, t0 %.3f, rho*tau %.3f, surface %.3f, t3 %.3f, spin-orbit %.3f,\n"
-                "               Coulomb direct %.3f, exchange %.3f, pairing %.3f\n",
+                "               Coulomb direct %.3f, exchange %.3f, pairing %.3f, c.m. (after variation) %.3f\n",
                 r.energy.kinetic, r.energy.volume, r.energy.effectiveMass, r.energy.surface,
                 r.energy.densityDependent, r.energy.spinOrbit, r.energy.coulombDirect, r.energy.coulombExchange,
-                r.energy.pairing);
+                r.energy.pairing, r.energy.centerOfMass);
     std::printf("  rms radii [fm]: proton %.4f, neutron %.4f, charge %.4f, weak %.4f; neutron skin %.4f\n",
                 r.radii.proton, r.radii.neutron, r.radii.charge, r.radii.weak, r.radii.skin);
     std::printf("  Fermi energies [MeV]: proton %.3f, neutron %.3f; gaps %.3f, %.3f\n", r.fermiEnergy[0],

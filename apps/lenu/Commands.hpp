@@ -11,7 +11,9 @@ void registerXsecCevnsCommand(CLI::App& xsec);
 void registerFormFactorCommand(CLI::App& app);
 void registerFluxCommand(CLI::App& app);
 void registerRateCommand(CLI::App& app);
+void registerCompareFormFactorsCommand(CLI::App& app);
 // helpers add their declarations below this line
+void registerXsecInelasticCommands(CLI::App& xsec);
 void registerHfCommand(CLI::App& app);
 void registerPvesCommands(CLI::App& app);
 

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   xsec->require_subcommand(1);
 
   // register commands
+  lenu::cli::registerXsecInelasticCommands(*xsec);
   lenu::cli::registerHfCommand(app);
   lenu::cli::registerPvesCommands(app);
   lenu::cli::registerPredictCommand(app);
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   lenu::cli::registerFormFactorCommand(app);
   lenu::cli::registerFluxCommand(app);
   lenu::cli::registerRateCommand(app);
+  lenu::cli::registerCompareFormFactorsCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 // oscillator, continuum states against free waves and a square well, typed errors.
 #include <cmath>
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -70,6 +71,7 @@ TEST(SkyrmeForce, ParametersAsTranscribed) {
   EXPECT_DOUBLE_EQ(un.b4, 38.368);
   EXPECT_EQ(un.cmCorrection, CenterOfMassCorrection::None);
   EXPECT_DOUBLE_EQ(SkyrmeForce::load("SkI3").b4p, 0.0);
+  EXPECT_EQ(SkyrmeForce::load("SkI3").cmCorrection, CenterOfMassCorrection::TwoBodyAfterVariation);
 }
 
 TEST(SkyrmeForce, UnknownForceIsTyped) {
@@ -116,6 +118,40 @@ TEST(RadialSolver, HarmonicOscillatorSpectrum) {
       EXPECT_GT(s.u[2], 0.0); // sign convention
     }
   }
+}
+
+TEST(CenterOfMass, ClosedShellOscillatorGivesThreeQuartersHbarOmega) {
+  // For a closed-shell harmonic-oscillator Slater determinant the c.m. moves in the oscillator ground
+  // state: <P^2>/(2 m A) = 3/4 hbar omega exactly, while the one-body part alone, T/A, is 9/8 hbar omega
+  // for 16O: this tests the exchange term, its 6j / reduced-matrix-element factors and the quadrature.
+  const double b = 20.7355, c = 1.0, shift = -200.0;
+  const auto field = analyticField(b, [=](double r) { return c * r * r + shift; }, 16.0, 0.05);
+  const double hw = 2.0 * std::sqrt(b * c);
+  auto shell = [&](std::vector<std::tuple<int, int, double>> nlj) {
+    std::vector<SingleParticleState> states;
+    for (auto t : {Isospin::Proton, Isospin::Neutron}) {
+      for (const auto& [n, l, j] : nlj) {
+        auto s = boundState(field, t, n, l, j);
+        s.occupation = 1.0;
+        states.push_back(s);
+      }
+    }
+    return states;
+  };
+  // 16O: 0s1/2, 0p3/2, 0p1/2 (A = 16); 40Ca adds 0d5/2, 1s1/2, 0d3/2 (A = 40).
+  std::vector<std::tuple<int, int, double>> o16 = {{0, 0, 0.5}, {0, 1, 1.5}, {0, 1, 0.5}};
+  auto ca40 = o16;
+  ca40.insert(ca40.end(), {{0, 2, 2.5}, {1, 0, 0.5}, {0, 2, 1.5}});
+  EXPECT_NEAR(centerOfMassEnergy(shell(o16), 0.05, b, 16), 0.75 * hw, 1e-4 * hw);
+  EXPECT_NEAR(centerOfMassEnergy(shell(ca40), 0.05, b, 40), 0.75 * hw, 1e-4 * hw);
+  // Any determinant inside the lowest (0 hbar omega) configuration keeps the c.m. in its ground state
+  // (Elliott & Skyrme), e.g. 0s + 0p3/2 only; a 2 hbar omega determinant does not: 0s1/2 + 0d5/2 protons
+  // have no exchange term (Delta l = 2), so E_cm = T/A = [2 (3/4) + 6 (7/4)] hbar omega / 8 = 3/2 hbar omega.
+  EXPECT_NEAR(centerOfMassEnergy(shell({{0, 0, 0.5}, {0, 1, 1.5}}), 0.05, b, 12), 0.75 * hw, 1e-4 * hw);
+  std::vector<SingleParticleState> sd = {boundState(field, Isospin::Proton, 0, 0, 0.5),
+                                         boundState(field, Isospin::Proton, 0, 2, 2.5)};
+  for (auto& s : sd) s.occupation = 1.0;
+  EXPECT_NEAR(centerOfMassEnergy(sd, 0.05, b, 8), 1.5 * hw, 1e-4 * hw);
 }
 
 TEST(RadialSolver, FreeWaveHasZeroPhaseShift) {

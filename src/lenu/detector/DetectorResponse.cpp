@@ -9,6 +9,14 @@
 #include "lenu/core/Units.hpp"
 
 namespace lenu {
+namespace {
+/// Lowest photoelectron number worth summing (12 sigma below the mean), 0 for small means.
+int poissonStart(double mu) { return std::max(0, static_cast<int>(mu - 12.0 * std::sqrt(mu + 1.0))); }
+/// Poisson probability in log space (no underflow for large means).
+double poisson(int n, double mu) {
+  return mu <= 0.0 ? (n == 0 ? 1.0 : 0.0) : std::exp(n * std::log(mu) - mu - std::lgamma(n + 1.0));
+}
+} // namespace
 
 DetectorResponse::DetectorResponse(DetectorResponseConfig cfg) : m_cfg(std::move(cfg)) {
   if (!m_cfg.quenching) {
@@ -57,11 +65,12 @@ void DetectorResponse::fold(double recoil, double weight, const std::vector<doub
   }
   const double mu = meanObservable(recoil);
   if (m_cfg.lightYield) {
-    // Poisson photo-statistics: P(n) = mu^n e^-mu / n!, evaluated by recursion.
+    // Poisson photo-statistics: P(n) = mu^n e^-mu / n!, by recursion from the lowest n kept.
     const double nMax = std::min(edges.back(), mu + 12.0 * std::sqrt(mu + 1.0) + 12.0);
-    double p = std::exp(-mu);
-    for (int n = 0; n <= static_cast<int>(nMax); ++n) {
-      if (n > 0) {
+    const int n0 = poissonStart(mu);
+    double p = poisson(n0, mu);
+    for (int n = n0; n <= static_cast<int>(nMax); ++n) {
+      if (n > n0) {
         p *= mu / n;
       }
       const double x = n;
@@ -98,10 +107,11 @@ double DetectorResponse::detectionProbability(double recoil) const {
   const double mu = meanObservable(recoil);
   if (m_cfg.lightYield) {
     const double nMax = mu + 12.0 * std::sqrt(mu + 1.0) + 12.0;
-    double p = std::exp(-mu);
+    const int n0 = poissonStart(mu);
+    double p = poisson(n0, mu);
     double s = 0.0;
-    for (int n = 0; n <= static_cast<int>(nMax); ++n) {
-      if (n > 0) {
+    for (int n = n0; n <= static_cast<int>(nMax); ++n) {
+      if (n > n0) {
         p *= mu / n;
       }
       s += p * efficiency(n);

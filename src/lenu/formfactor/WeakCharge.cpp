@@ -32,6 +32,9 @@ WeakFormFactor::WeakFormFactor(const Nuclide& nuclide, NucleonFormFactors ff, Nu
 }
 
 double WeakFormFactor::chargeTimesFormFactor(double q) const {
+  if (m_ff.proton == m_ff.neutron) { // one distribution for both: evaluate it once
+    return (m_charges.neutron * m_n + m_charges.proton * m_z) * (*m_ff.neutron)(q);
+  }
   return m_charges.neutron * m_n * (*m_ff.neutron)(q) + m_charges.proton * m_z * (*m_ff.proton)(q);
 }
 

@@ -121,6 +121,8 @@ ContinuumState HartreeFockMeanField::continuumState(Isospin t, int l, double j, 
   if (st != GSL_SUCCESS && st != GSL_EOVRFLW && st != GSL_EUNDRFLW) {
     throw Error(ErrorCode::NotConverged, fmt::format("Coulomb functions failed: eta={}, kr={}, l={}: {}", eta, cs.k * rm, l, gsl_strerror(st)));
   }
+  cs.u.assign(n, 0.0);
+  if (eG > 600.0 || eF < -600.0) return cs; // deep under the barrier: no amplitude inside (u = 0)
   const double F = f.val * std::exp(eF), Fp = fp.val * std::exp(eF) * cs.k;
   const double G = gg.val * std::exp(eG), Gp = gp.val * std::exp(eG) * cs.k;
   const double wr = F * Gp - Fp * G;
@@ -128,6 +130,7 @@ ContinuumState HartreeFockMeanField::continuumState(Isospin t, int l, double j, 
   const double b = (F * du - Fp * u(im)) / wr;
   const double amp = std::hypot(a, b);
   (void)sb;
+  if (!std::isfinite(amp) || !(amp > 0.0)) return cs;
   cs.phaseShift = std::atan2(b, a);
   cs.u.resize(n);
   for (std::size_t i = 0; i < n; ++i) cs.u[i] = u(i) / amp;

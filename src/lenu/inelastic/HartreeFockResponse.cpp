@@ -11,6 +11,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/Integrate.hpp"
 
 namespace lenu::inelastic {
 
@@ -123,7 +124,7 @@ HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum
   const SingleParticleState* top = nullptr;
   for (const auto& hh : m_holes) {
     eHoleTop = std::max(eHoleTop, hh.s->energy);
-    if (hh.s->occupation >= 0.1 && (mode != ResponseMode::NeutralCurrent || true) && hh.s->energy > eHoleTopSig) {
+    if (hh.s->occupation >= 0.1 && hh.s->energy > eHoleTopSig) {
       if (mode == ResponseMode::NeutralCurrent || hh.s->isospin == holeT) {
         eHoleTopSig = hh.s->energy;
         top = hh.s;
@@ -150,7 +151,7 @@ HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum
     m_omegaIAS = found ? m_shift + eAnalog - top->energy : m_shift;
   }
   m_continuumThreshold = m_shift - eHoleTop;
-  // Narrow continuum resonances (before lines, which point into m_resonanceStates).
+  // Narrow continuum resonances (lines refer to them by index).
   if (mode == ResponseMode::NeutralCurrent) {
     findResonances(Isospin::Neutron);
     findResonances(Isospin::Proton);
@@ -186,9 +187,7 @@ HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum
       const auto& res = m_resonances[k];
       const bool rightT = mode == ResponseMode::NeutralCurrent ? res.isospin == hs->isospin : res.isospin == partT;
       if (!rightT || std::abs(res.j - hs->j) > m_cfg.maxJ + 0.1) continue;
-      // Fraction of the Breit-Wigner strength inside the excluded window.
-      const double inside = 2.0 / constants::kPi * std::atan(2.0 * res.window / std::max(res.width, 1e-12));
-      const double w = hs->occupation * inside;
+      const double w = hs->occupation;
       if (w < m_cfg.minWeight) continue;
       ResponseLine line;
       line.omega = res.energy - hs->energy + m_shift;
@@ -197,7 +196,7 @@ HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum
                                orbitalLabel(hs->n, hs->l, hs->j), isoLabel(res.isospin), "spdfghijklmnopq"[res.l],
                                static_cast<int>(std::lround(2 * res.j)), res.energy, res.width);
       m_lines.push_back(line);
-      m_lineDefs.push_back({LineDef{ih, &m_resonanceStates[k], w}});
+      m_lineDefs.push_back({LineDef{ih, nullptr, w, static_cast<int>(k)}});
     }
   }
   // Order lines by omega (keeping definitions aligned).
@@ -226,30 +225,50 @@ void HartreeFockResponse::findResonances(Isospin t) {
     for (const auto& hh : m_holes) if (w.l <= hh.s->l + m_cfg.maxJ + 1) reachable = true;
     if (!reachable) continue;
     const double step = m_cfg.resonanceScanStep;
-    double prevPhase = 0.0;
-    bool first = true;
-    for (double e = step * 0.5; e < m_cfg.resonanceScanMax; e += step) {
-      const ContinuumState cs = m_mf->continuumState(t, w.l, w.j, e);
-      double d = cs.phaseShift - prevPhase;
-      prevPhase = cs.phaseShift;
-      if (first) { first = false; continue; }
+    auto wrap = [](double d) {
       while (d > constants::kPi) d -= 2.0 * constants::kPi;
       while (d <= -constants::kPi) d += 2.0 * constants::kPi;
-      if (std::abs(d) < 0.5 * constants::kPi) continue;
-      // Golden-section search for the interior-norm maximum in [e - step, e].
-      double a = e - step, b = e;
-      const double gr = 0.5 * (std::sqrt(5.0) - 1.0);
-      double c = b - gr * (b - a), dd = a + gr * (b - a);
-      double fc = interiorNorm(m_mf->continuumState(t, w.l, w.j, c));
-      double fd = interiorNorm(m_mf->continuumState(t, w.l, w.j, dd));
-      for (int it = 0; it < 80 && (b - a) > 1e-10; ++it) {
-        if (fc > fd) { b = dd; dd = c; fd = fc; c = b - gr * (b - a); fc = interiorNorm(m_mf->continuumState(t, w.l, w.j, c)); }
-        else { a = c; c = dd; fc = fd; dd = a + gr * (b - a); fd = interiorNorm(m_mf->continuumState(t, w.l, w.j, dd)); }
+      return d;
+    };
+    // States that are numerically zero inside (deep under a barrier) carry no phase information.
+    auto isNull = [](const ContinuumState& c) {
+      for (double v : c.u) if (v != 0.0) return false;
+      return true;
+    };
+    double prevE = 0.002;
+    ContinuumState first = m_mf->continuumState(t, w.l, w.j, prevE);
+    bool prevValid = !isNull(first);
+    double prevPhase = first.phaseShift;
+    for (double e = 0.5 * step; e < m_cfg.resonanceScanMax; e += step) {
+      const ContinuumState cs = m_mf->continuumState(t, w.l, w.j, e);
+      const bool valid = !isNull(cs);
+      const double d = wrap(cs.phaseShift - prevPhase);
+      const double a0 = prevE, phase0 = prevPhase;
+      const bool bothValid = valid && prevValid;
+      prevPhase = cs.phaseShift;
+      prevE = e;
+      prevValid = valid;
+      if (!bothValid || std::abs(d) < 0.5 * constants::kPi) continue;
+      // Bisection on "the phase has jumped relative to the left end": converges to E_r whatever
+      // the width (even when Gamma is below the double-precision resolution of E).
+      double a = a0, b = e;
+      for (int it = 0; it < 60 && (b - a) > 1e-13 * e; ++it) {
+        const double mid = 0.5 * (a + b);
+        if (std::abs(wrap(m_mf->continuumState(t, w.l, w.j, mid).phaseShift - phase0)) > 0.5 * constants::kPi) b = mid;
+        else a = mid;
       }
       const double er = 0.5 * (a + b);
       ContinuumState cs2 = m_mf->continuumState(t, w.l, w.j, er);
       const double nmax = interiorNorm(cs2);
-      const double gamma = 2.0 * m_mf->hbar2Over2m(t) * cs2.k / nmax;
+      double gamma = 2.0 * m_mf->hbar2Over2m(t) * cs2.k / nmax;
+      // Resolved Breit-Wigner: half the peak interior norm at E_r +- Gamma/2.
+      bool resolved = std::isfinite(gamma) && gamma > 0.0 && gamma < 1.0;
+      if (resolved) {
+        const double nl = interiorNorm(m_mf->continuumState(t, w.l, w.j, std::max(er - 0.5 * gamma, 1e-6)));
+        const double nr = interiorNorm(m_mf->continuumState(t, w.l, w.j, er + 0.5 * gamma));
+        resolved = nl > 0.2 * nmax && nl < 0.8 * nmax && nr > 0.2 * nmax && nr < 0.8 * nmax;
+      }
+      if (!resolved) gamma = 0.0; // below resolution: a quasi-bound state
       if (!(gamma < m_cfg.narrowResonanceWidth)) continue;
       NarrowResonance res;
       res.isospin = t;
@@ -258,22 +277,42 @@ void HartreeFockResponse::findResonances(Isospin t) {
       res.energy = er;
       res.width = gamma;
       res.window = std::max(10.0 * gamma, 0.5);
-      SingleParticleState s;
-      s.n = -1;
-      s.l = w.l;
-      s.j = w.j;
-      s.isospin = t;
-      s.energy = er;
-      s.occupation = 0.0;
-      s.u = cs2.u;
-      const double inv = 1.0 / std::sqrt(nmax);
-      for (auto& v : s.u) v *= inv;
-      m_resonances.push_back(res);
-      m_resonanceStates.push_back(std::move(s));
+      if (!resolved || gamma < m_cfg.quasiBoundWidth) {
+        // Ultra-narrow (deep under the barrier): the resonance is a quasi-bound state. Its
+        // interior part, cut at the minimum of |u| in the barrier and normalised to 1, carries
+        // the whole Breit-Wigner strength (the energy grid cannot resolve Gamma).
+        std::vector<double> u = cs2.u;
+        const double Rn = 1.27 * std::cbrt(static_cast<double>(m_mf->A()));
+        std::size_t iCut = u.size() - 1;
+        double minAbs = std::numeric_limits<double>::infinity();
+        for (std::size_t i = static_cast<std::size_t>(Rn / h); i < u.size(); ++i)
+          if (std::abs(u[i]) < minAbs) { minAbs = std::abs(u[i]); iCut = i; }
+        double norm = 0.0;
+        for (std::size_t i = 0; i <= iCut; ++i) norm += u[i] * u[i] * h;
+        if (!(norm > 0.0) || !std::isfinite(norm)) continue;
+        for (std::size_t i = 0; i < u.size(); ++i) u[i] = i <= iCut ? u[i] / std::sqrt(norm) : 0.0;
+        res.nodeEnergy.push_back(er);
+        res.nodeWeight.push_back(1.0);
+        res.nodeU.push_back(std::move(u));
+        m_resonances.push_back(std::move(res));
+        continue;
+      }
+      const double lo = std::max(er - res.window, 1e-6);
+      const double thLo = std::atan(2.0 * (lo - er) / gamma), thHi = std::atan(2.0 * res.window / gamma);
+      GaussLegendre gl(24, thLo, thHi);
+      for (std::size_t k = 0; k < gl.x.size(); ++k) {
+        const double cth = std::cos(gl.x[k]);
+        const double eNode = er + 0.5 * gamma * std::tan(gl.x[k]);
+        ContinuumState st = m_mf->continuumState(t, w.l, w.j, eNode);
+        const double norm = 1.0 / std::sqrt(constants::kPi * m_mf->hbar2Over2m(t) * st.k);
+        for (auto& v : st.u) v *= norm;
+        res.nodeEnergy.push_back(eNode);
+        res.nodeWeight.push_back(gl.w[k] * 0.5 * gamma / (cth * cth));
+        res.nodeU.push_back(std::move(st.u));
+      }
+      m_resonances.push_back(std::move(res));
     }
   }
-  // m_resonanceStates must not reallocate after lines point into it: reserve is implicit since
-  // lines are built after all searches.
 }
 
 bool HartreeFockResponse::inResonanceWindow(Isospin t, int l, double j, double e) const {
@@ -333,10 +372,22 @@ void HartreeFockResponse::accumulate(const Hole& hole, int lp, double jp, const 
   const int Lmax = maxJ + 1;
   // Products, weighted by the mesh step (trapezoid with u(0) = 0).
   std::vector<double> p0(n), pm(n), pp(n);
+  double s0 = 0.0, sg = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     p0[i] = up[i] * hs->u[i] * h;
     pm[i] = up[i] * hole.bm[i] * h;
     pp[i] = up[i] * hole.bp[i] * h;
+    s0 += std::abs(p0[i]);
+    sg += std::abs(pm[i]) + std::abs(pp[i]);
+  }
+  // Upper bound of every reduced matrix element (|j_L| <= 1, angular factors <~ 1, (1/q) grad
+  // with q >= 1 MeV): skip pairs whose strength cannot exceed 1e-14 (e.g. high partial waves far
+  // below their centrifugal barrier).
+  {
+    double qMin = 1e300;
+    for (double q : qs) qMin = std::min(qMin, std::max(q, 1.0));
+    const double bound = s0 + sg * constants::kHbarC / qMin;
+    if (weight * bound * bound * 10.0 < 1e-14 && !pairs) return;
   }
   const Channel channel = m_mode == ResponseMode::NeutralCurrent ? Channel::NeutralCurrent : Channel::ChargedCurrent;
   std::vector<double> I0(Lmax + 1), Im(Lmax + 1), Ip(Lmax + 1);
@@ -414,6 +465,13 @@ std::vector<ResponseSet> HartreeFockResponse::lineResponses(std::size_t index, s
   std::vector<ResponseSet> out(q.size());
   const BesselTable bt = besselTable(q);
   for (const auto& d : m_lineDefs[index]) {
+    if (d.resonance >= 0) {
+      const auto& res = m_resonances[static_cast<std::size_t>(d.resonance)];
+      for (std::size_t k = 0; k < res.nodeU.size(); ++k)
+        accumulate(m_holes[d.hole], res.l, res.j, res.nodeU[k], d.weight * res.nodeWeight[k], m_lines[index].omega, q,
+                   bt, out, nullptr, "");
+      continue;
+    }
     accumulate(m_holes[d.hole], d.particle->l, d.particle->j, d.particle->u, d.weight, m_lines[index].omega, q, bt, out,
                nullptr, "");
   }
@@ -450,6 +508,13 @@ std::vector<HartreeFockResponse::PairElements> HartreeFockResponse::linePairs(st
   const double qs[1] = {q};
   const BesselTable bt = besselTable(qs);
   for (const auto& d : m_lineDefs[index]) {
+    if (d.resonance >= 0) {
+      const auto& res = m_resonances[static_cast<std::size_t>(d.resonance)];
+      for (std::size_t k = 0; k < res.nodeU.size(); ++k)
+        accumulate(m_holes[d.hole], res.l, res.j, res.nodeU[k], d.weight * res.nodeWeight[k], m_lines[index].omega, qs,
+                   bt, out, &pairs, fmt::format("{} resonance l={} j={}", isoLabel(res.isospin), res.l, res.j));
+      continue;
+    }
     accumulate(m_holes[d.hole], d.particle->l, d.particle->j, d.particle->u, d.weight, m_lines[index].omega, qs, bt, out,
                &pairs, fmt::format("{} {}", isoLabel(d.particle->isospin), orbitalLabel(d.particle->n, d.particle->l, d.particle->j)));
   }

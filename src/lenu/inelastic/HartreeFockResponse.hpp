@@ -46,9 +46,13 @@ struct HartreeFockResponseConfig {
   NucleonCouplingsConfig couplings{}; ///< nucleon form factors
   double minWeight = 1e-6;           ///< ignore particle-hole pairs with v_h^2 (1-v_p^2) below this
   /// Continuum single-particle resonances narrower than this [MeV] are treated as discrete
-  /// quasi-bound lines (interior-normalised resonance wave function; the Breit-Wigner integral of
-  /// the continuum strength), since no omega grid can resolve them.
+  /// lines at the resonance energy: their strength is the continuum response integrated over a
+  /// window E_r +- max(10 Gamma, 0.5 MeV) with the substitution E = E_r + Gamma/2 tan(theta)
+  /// (exact for a Breit-Wigner shape), and the window is excluded from the continuum; no omega
+  /// grid could resolve them otherwise.
   double narrowResonanceWidth = 0.5;
+  /// Resonances narrower than this [MeV] are quasi-bound states: interior part normalised to 1.
+  double quasiBoundWidth = 1e-4;
   /// Resonance search: particle energies up to this [MeV], step [MeV].
   double resonanceScanMax = 40.0;
   double resonanceScanStep = 0.1;
@@ -62,6 +66,10 @@ struct NarrowResonance {
   double energy = 0.0; ///< resonance energy [MeV]
   double width = 0.0;  ///< width Gamma [MeV] from the peak interior norm
   double window = 0.0; ///< half-width [MeV] of the energy window excluded from the continuum
+  /// Quadrature of the window (E = E_r + Gamma/2 tan(theta), Gauss-Legendre in theta): energies
+  /// [MeV], weights [MeV] and energy-normalised continuum wave functions at the nodes.
+  std::vector<double> nodeEnergy, nodeWeight;
+  std::vector<std::vector<double>> nodeU;
 };
 
 /// Particle-hole multipole response of a mean field.
@@ -115,8 +123,9 @@ private:
   struct PartialWave { int l; double j; };
   struct LineDef {
     std::size_t hole;
-    const SingleParticleState* particle;
+    const SingleParticleState* particle; // bound particle (null for a resonance)
     double weight;
+    int resonance = -1;                  // index into m_resonances
   };
   /// j_L(q r_i) for all q of a request: [iq][L][i].
   struct BesselTable {
@@ -147,7 +156,6 @@ private:
   std::vector<AngularCoefficients> m_angular;   // indexed by key
   std::vector<int> m_angularIndex;
   std::vector<NarrowResonance> m_resonances;
-  std::vector<SingleParticleState> m_resonanceStates; // interior-normalised, aligned with m_resonances
   void findResonances(Isospin t);
   bool inResonanceWindow(Isospin t, int l, double j, double e) const;
   int m_lMax = 0;

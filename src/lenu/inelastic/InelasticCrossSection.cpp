@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -215,16 +216,25 @@ double InelasticCrossSection::fluxAveraged(const EnergySpectrum& spectrum) const
   auto omegaIntegral = [&](double omega, bool line, std::size_t n) -> double {
     const double eLow = std::max(omega + m_ml, c->eMin());
     if (!(eMax > eLow)) return 0.0;
-    // q range: from omega (forward, E -> infinity limit) to 2 eMax (+ Coulomb shift).
-    const double qLo = std::max(0.5 * omega, 1e-3);
-    const double qHi = 2.0 * eMax + 40.0;
+    // q range of all (E, cos) points of this omega (with the effective momentum if MEMA), then
+    // a logarithmic grid over it (the longitudinal responses vary like 1/q at small q).
+    GaussLegendre ge(static_cast<std::size_t>(m_cfg.fluxEnergyNodes), eLow, eMax);
+    double qLo = std::numeric_limits<double>::infinity(), qHi = 0.0;
+    std::vector<double> kqs(ge.x.size(), -1.0), prefs(ge.x.size(), 0.0);
+    for (std::size_t ie = 0; ie < ge.x.size(); ++ie) {
+      double El = 0.0;
+      if (!vertexFactor(ge.x[ie], omega, prefs[ie], kqs[ie], El)) { kqs[ie] = -1.0; continue; }
+      qLo = std::min(qLo, std::abs(ge.x[ie] - kqs[ie]));
+      qHi = std::max(qHi, ge.x[ie] + kqs[ie]);
+    }
+    if (!(qHi > 0.0)) return 0.0;
+    qLo = std::max(0.999 * qLo, 1e-3);
+    qHi *= 1.001;
     const int nq = m_cfg.fluxQNodes;
     std::vector<double> qg(static_cast<std::size_t>(nq));
     for (int i = 0; i < nq; ++i) qg[i] = qLo * std::pow(qHi / qLo, static_cast<double>(i) / (nq - 1));
     const auto sets = line ? m_response->lineResponses(n, qg) : m_response->continuumResponses(omega, qg);
     std::vector<double> y(qg.size());
-    std::array<Spline, 5>* dummy = nullptr;
-    (void)dummy;
     std::vector<Spline> sp;
     for (int comp = 0; comp < 5; ++comp) {
       for (std::size_t i = 0; i < qg.size(); ++i) {
@@ -234,23 +244,21 @@ double InelasticCrossSection::fluxAveraged(const EnergySpectrum& spectrum) const
       }
       sp.emplace_back(qg, y);
     }
-    GaussLegendre ge(static_cast<std::size_t>(m_cfg.fluxEnergyNodes), eLow, eMax);
     double s = 0.0;
     for (std::size_t ie = 0; ie < ge.x.size(); ++ie) {
       const double E = ge.x[ie];
       const double f = c->pdf(E);
-      if (f <= 0.0) continue;
-      double pref = 0.0, kq = 0.0, El = 0.0;
-      if (!vertexFactor(E, omega, pref, kq, El)) continue;
+      if (f <= 0.0 || kqs[ie] < 0.0) continue;
+      const double kq = kqs[ie];
       double ang = 0.0;
       for (std::size_t i = 0; i < gc.x.size(); ++i) {
         LeptonVertex v;
         LeptonVertex::make(E, omega, gc.x[i], m_ml, v);
-        const double q = std::sqrt(std::max(E * E + kq * kq - 2.0 * E * kq * gc.x[i], 1e-12));
+        const double q = std::clamp(std::sqrt(std::max(E * E + kq * kq - 2.0 * E * kq * gc.x[i], 1e-12)), qLo, qHi);
         const ResponseFunctions W{sp[0](q), sp[1](q), sp[2](q), sp[3](q), sp[4](q)};
         ang += gc.w[i] * contract(kinematicFactors(v), W);
       }
-      s += ge.w[ie] * f * pref * 2.0 * kPi * ang;
+      s += ge.w[ie] * f * prefs[ie] * 2.0 * kPi * ang;
     }
     return s;
   };

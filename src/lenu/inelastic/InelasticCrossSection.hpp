@@ -28,7 +28,7 @@ struct InelasticCrossSectionConfig {
   /// |V_ud| = 0.97373(31): PDG 2024, CKM quark-mixing review (superallowed beta decays).
   double vud = 0.97373;
   int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
-  int fluxQNodes = 40;                     ///< q-table size per omega node in flux averages
+  int fluxQNodes = 48;                     ///< q-table size per omega node in flux averages (logarithmic over the kinematic q range)
 };
 
 /// Total cross section and its parts at one neutrino energy.

@@ -37,8 +37,7 @@ public:
   virtual std::string description() const = 0;
 };
 
-/// Spectroscopic label, e.g. "1d3/2" (n counted from 1 as in nuclear-structure usage... with
-/// n = nodes + 1).
+/// Spectroscopic label, e.g. "1d3/2", with the leading number = radial nodes + 1.
 std::string orbitalLabel(int nodes, int l, double j);
 
 } // namespace lenu::inelastic

@@ -44,16 +44,16 @@ std::array<double, 2> gradTensor(int la, int L, int k, int lb) {
   std::array<double, 2> out{0.0, 0.0};
   if (L < 0 || k < 0) return out;
   const double pre = phase(la + lb + k) * std::sqrt(2.0 * k + 1.0);
-  // l' = lb + 1: <lb+1||grad||lb> = -sqrt(lb+1) (d/dr - lb/r)
+  // l' = lb + 1: <lb+1||grad||lb> = +sqrt(lb+1) (d/dr - lb/r)
   {
     const int lp = lb + 1;
     const double s = sixj(2 * L, 2, 2 * k, 2 * lb, 2 * la, 2 * lp);
-    out[0] = pre * s * reducedY(la, L, lp) * (-std::sqrt(lb + 1.0));
+    out[0] = pre * s * reducedY(la, L, lp) * std::sqrt(lb + 1.0);
   }
-  if (lb >= 1) { // l' = lb - 1: <lb-1||grad||lb> = sqrt(lb) (d/dr + (lb+1)/r)
+  if (lb >= 1) { // l' = lb - 1: <lb-1||grad||lb> = -sqrt(lb) (d/dr + (lb+1)/r)
     const int lp = lb - 1;
     const double s = sixj(2 * L, 2, 2 * k, 2 * lb, 2 * la, 2 * lp);
-    out[1] = pre * s * reducedY(la, L, lp) * std::sqrt(static_cast<double>(lb));
+    out[1] = pre * s * reducedY(la, L, lp) * (-std::sqrt(static_cast<double>(lb)));
   }
   return out;
 }

@@ -15,8 +15,9 @@
 ///   (1/q) curl (j_J Y_JJM)  = i [sqrt((J+1)/(2J+1)) j_{J-1} Y_{J,J-1,M} - sqrt(J/(2J+1)) j_{J+1} Y_{J,J+1,M}]
 /// (A.R. Edmonds, Angular Momentum in Quantum Mechanics (1957), Eqs. (5.9.16)-(5.9.17) with
 /// df/dr -/+ ... applied to f = j_J(qr)), Y_JL^M . V = [Y_L x V]_JM, the reduced matrix element of
-/// grad, <l+1||grad||l> = -sqrt(l+1) (d/dr - l/r), <l-1||grad||l> = sqrt(l) (d/dr + (l+1)/r)
-/// (Edmonds Eq. (5.7.1)-(5.7.2) form), and Edmonds' 6j / 9j formulas (7.1.7), (7.1.8), (7.1.5)
+/// grad, <l+1||grad||l> = +sqrt(l+1) (d/dr - l/r), <l-1||grad||l> = -sqrt(l) (d/dr + (l+1)/r)
+/// (derived for the Wigner-Eckart convention above from grad(R Y_00) = R' r^ Y_00 and the
+/// anti-hermiticity of grad; tested through CVC), and Edmonds' 6j / 9j formulas (7.1.7), (7.1.8), (7.1.5)
 /// evaluated with gsl_sf_coupling_3j/6j/9j. States are |(l 1/2) j m>; reduced matrix elements
 /// follow Edmonds' Wigner-Eckart convention. The angular coefficients are computed once per
 /// (l_a, j_a, l_b, j_b, J); the q-dependence is in radial integrals

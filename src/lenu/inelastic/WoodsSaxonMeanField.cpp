@@ -239,6 +239,8 @@ ContinuumState WoodsSaxonMeanField::continuumState(Isospin t, int l, double j, d
   if (st != GSL_SUCCESS && st != GSL_EOVRFLW && st != GSL_EUNDRFLW) {
     throw Error(ErrorCode::NotConverged, fmt::format("Coulomb functions failed: eta={}, kr={}, l={}: {}", eta, cs.k * rm, l, gsl_strerror(st)));
   }
+  cs.u.assign(m_n, 0.0);
+  if (eG > 600.0 || eF < -600.0) return cs; // deep under the barrier: no amplitude inside (u = 0)
   const double F = f.val * std::exp(eF), Fp = fp.val * std::exp(eF) * cs.k;
   const double G = g.val * std::exp(eG), Gp = gp.val * std::exp(eG) * cs.k;
   // u = a F + b G, u' = a F' + b G'; Wronskian F G' - F' G = k.
@@ -246,6 +248,7 @@ ContinuumState WoodsSaxonMeanField::continuumState(Isospin t, int l, double j, d
   const double a = (u[im] * Gp - du * G) / wr;
   const double b = (F * du - Fp * u[im]) / wr;
   const double amp = std::hypot(a, b);
+  if (!std::isfinite(amp) || !(amp > 0.0)) return cs;
   cs.phaseShift = std::atan2(b, a);
   cs.u.resize(m_n);
   for (std::size_t i = 0; i < m_n; ++i) cs.u[i] = u[i] / amp;

@@ -55,7 +55,7 @@ std::string Plot::script(const std::filesystem::path& png) const {
   s += fmt::format("set output {}\n", quote(png.string()));
   s += fmt::format("set title {} noenhanced\nset xlabel {} noenhanced\nset ylabel {} noenhanced\n", quote(title),
                    quote(xLabel), quote(yLabel));
-  s += "set grid\nset key top right noenhanced\n";
+  s += fmt::format("set grid\nset key {} noenhanced\n", key);
   if (logX) {
     s += "set logscale x\n";
   }

@@ -28,6 +28,7 @@ struct Plot {
   std::string title;
   std::string xLabel;
   std::string yLabel;
+  std::string key = "top right"; ///< gnuplot legend position, e.g. "bottom left", "outside"
   bool logX = false;
   bool logY = false;
   std::vector<PlotSeries> series;

@@ -24,6 +24,30 @@ WeakFormFactorFit::WeakFormFactorFit(int Z, int N, double nuclearMass, std::shar
   m_rch = rmsRadius(*m_charge);
 }
 
+PointRadii pointRadii(int Z, int N, double chargeRadius, double weakRadius, const WeakFormFactorFit::Config& cfg) {
+  require(Z >= 1 && N >= 1, fmt::format("pointRadii: Z = {}, N = {} must be >= 1", Z, N));
+  requirePositive(chargeRadius, "charge radius", "fm");
+  requirePositive(weakRadius, "weak radius", "fm");
+  const double z = Z;
+  const double n = N;
+  const double qp = cfg.charges.proton;
+  const double qn = cfg.charges.neutron;
+  const double qw = qp * z + qn * n;
+  const double lambdaP = constants::kHbarC / constants::kMassProton;
+  const double darwinFoldy = cfg.darwinFoldy ? 0.75 * lambdaP * lambdaP : 0.0;
+  const double rp2 =
+      chargeRadius * chargeRadius - cfg.protonMsr - n / z * cfg.neutronMsr - darwinFoldy - cfg.spinOrbitMsr;
+  require(rp2 > 0.0, fmt::format("pointRadii: point-proton mean-square radius {} fm^2 <= 0 (R_ch = {} fm)", rp2,
+                                 chargeRadius));
+  // Q_W R_W^2 = Z [q_p (R_p^2 + r_p^2) + q_n <r_n^2>] + N [q_n (R_n^2 + r_p^2) + q_p <r_n^2>]
+  const double rn2 = (qw * weakRadius * weakRadius - z * (qp * (rp2 + cfg.protonMsr) + qn * cfg.neutronMsr) -
+                      n * qp * cfg.neutronMsr) / (n * qn) -
+                     cfg.protonMsr;
+  require(rn2 > 0.0, fmt::format("pointRadii: point-neutron mean-square radius {} fm^2 <= 0 (R_W = {} fm)", rn2,
+                                 weakRadius));
+  return {std::sqrt(rp2), std::sqrt(rn2)};
+}
+
 PvesResult WeakFormFactorFit::predict(double kineticEnergy, const AngularAcceptance& acceptance,
                                       double weakRadius) const {
   const double a = m_cfg.diffuseness;
@@ -101,15 +125,11 @@ WeakFormFactorFitResult WeakFormFactorFit::fit(double kineticEnergy, const Angul
   res.formFactorError = std::abs((ffUp(res.q) - ffDn(res.q)) / (2.0 * h)) * res.weakRadiusError;
   res.apvBornAtFit = p1.apvBorn;
   res.chargeRadius = m_rch;
-  const double z = m_Z;
   const double n = m_N;
-  const double qp = m_cfg.charges.proton;
   const double qn = m_cfg.charges.neutron;
-  res.protonRadius = std::sqrt(m_rch * m_rch - m_cfg.protonMsr - n / z * m_cfg.neutronMsr);
-  const double rn2 = m_qw * r1 * r1 / (qn * n) - qp * z * m_rch * m_rch / (qn * n) - m_cfg.protonMsr -
-                     z / n * m_cfg.neutronMsr;
-  require(rn2 > 0.0, fmt::format("WeakFormFactorFit: point-neutron mean-square radius {} fm^2 <= 0", rn2));
-  res.neutronRadius = std::sqrt(rn2);
+  const PointRadii radii = pointRadii(m_Z, m_N, m_rch, r1, m_cfg);
+  res.protonRadius = radii.proton;
+  res.neutronRadius = radii.neutron;
   res.neutronRadiusError = std::abs(m_qw / (qn * n)) * r1 / res.neutronRadius * res.weakRadiusError;
   return res;
 }

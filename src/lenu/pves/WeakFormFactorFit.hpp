@@ -7,17 +7,30 @@
 /// 042501). The half-density radius c is varied (R_W^2 = 3/5 c^2 + 7/5 pi^2 a^2) until the
 /// distorted-wave A_PV equals the measurement; the error is propagated linearly,
 ///   sigma(R_W) = sigma(A) / |dA/dR_W|,  sigma(F_W) = |dF_W/dR_W| sigma(R_W).
-/// The point-neutron radius follows from the mean-square-radius relation (derived from the weak
-/// charge density as a sum of nucleon weak charges folded with nucleon charge distributions, as in
-/// Horowitz et al. 2012):
-///   R_n^2 = Q_W R_W^2 / (q_n N) - q_p Z R_ch^2 / (q_n N) - <r_p^2> - (Z/N) <r_n^2>,
-/// with R_ch the rms radius of the charge density used for the Coulomb potential and the point
-/// proton radius R_p^2 = R_ch^2 - <r_p^2> - (N/Z) <r_n^2> (spin-orbit and Darwin terms neglected).
+/// The point-neutron radius follows from the mean-square-radius relation of a weak charge density
+/// built from nucleon weak charges folded with the nucleon charge distributions (the same
+/// decomposition as lenu::nucleon::weakRadius2 in the structure layer; Horowitz et al. 2012):
+///   Q_W R_W^2 = Z [q_p (R_p^2 + r_p^2) + q_n <r_n^2>] + N [q_n (R_n^2 + r_p^2) + q_p <r_n^2>],
+/// and the point-proton radius from the charge radius of the Coulomb density,
+///   R_ch^2 = R_p^2 + r_p^2 + (N/Z) <r_n^2> + 3/(4 M_p^2) + <r^2>_so
+/// (Darwin-Foldy term on, as in nucleon::chargeRadius2; the spin-orbit term <r^2>_so of the
+/// occupied orbits is an input, Config::spinOrbitMsr, 0 by default).
+/// Checked against PREX-I (Horowitz et al., PRC 85 (2012) 032501(R), abstract: R_W = 5.826 fm ->
+/// R_n = 5.751 fm, R_n - R_p = 0.302 fm, so R_p = 5.449 fm): with the de Vries R_ch = 5.499 fm the
+/// relation gives R_p = 5.448 fm, R_n = 5.756 fm (tests/pves/test_weak_radius.cpp).
+/// PREX-I itself inferred R_W from F_W with a Helm weak density (same abstract), CREX obtained
+/// R_n - R_p from the correlation of F_ch - F_W with R_n - R_p over many density functionals
+/// (Adhikari et al., PRL 129 (2022) 042501, abstract: F_ch - F_W = 0.0277 +- 0.0055,
+/// R_n - R_p = 0.121 +- 0.026 (exp) +- 0.024 (model) fm). A fixed-diffuseness symmetrized Fermi
+/// family reproduces the measured F_W(q) (it is fitted to it) but its R_W at the high q of CREX
+/// (q R ~ 3) depends strongly on the assumed diffuseness: R_n for 48Ca from this class is a
+/// family-dependent number, not the collaboration's.
 
 #include <memory>
 #include <optional>
 
 #include "lenu/formfactor/FormFactor.hpp"
+#include "lenu/formfactor/NucleonConstants.hpp"
 #include "lenu/formfactor/WeakCharge.hpp"
 #include "lenu/pves/ParityViolation.hpp"
 
@@ -41,20 +54,32 @@ struct WeakFormFactorFitResult {
   int iterations = 0;
 };
 
+/// Point-proton and point-neutron rms radii [fm].
+struct PointRadii {
+  double proton = 0.0;  ///< R_p [fm]
+  double neutron = 0.0; ///< R_n [fm]
+};
+
+class WeakFormFactorFit;
+
 /// Fits the radius of a symmetrized-Fermi weak density to a measured A_PV.
 class WeakFormFactorFit {
 public:
   struct Config {
     /// Diffuseness a of the weak symmetrized Fermi [fm]. UNCONFIRMED: 0.605 fm is the value the
-    /// PREX-2 analysis is recalled to use for 208Pb (Adhikari et al., PRL 126 (2021) 172502); not
-    /// read from the paper. F_W(q) at the measured q depends on it only weakly (PREX-I quotes a
-    /// model error of 0.001 on F_W).
+    /// PREX-2 analysis is recalled to use for 208Pb (Adhikari et al., PRL 126 (2021) 172502); the
+    /// full text could not be read (searched: ar5iv 2102.10767 gives only the abstract). PREX-I
+    /// used a Helm weak density instead (Horowitz et al. 2012, abstract), whose surface-thickness
+    /// uncertainty gave a model error of 0.001 on F_W and 0.027 fm on R_W.
     double diffuseness = 0.605;
-    /// Proton charge mean-square radius <r_p^2> [fm^2]. UNCONFIRMED (recalled): r_p = 0.8409 fm,
-    /// PDG 2024.
-    double protonMsr = 0.8409 * 0.8409;
-    /// Neutron charge mean-square radius <r_n^2> [fm^2]. UNCONFIRMED (recalled): -0.1155 fm^2, PDG 2024.
-    double neutronMsr = -0.1155;
+    /// Proton charge mean-square radius <r_p^2> [fm^2] (CODATA 2018, see NucleonConstants.hpp).
+    double protonMsr = nucleon::kProtonChargeRadius * nucleon::kProtonChargeRadius;
+    /// Neutron charge mean-square radius <r_n^2> [fm^2] (PDG average, see NucleonConstants.hpp).
+    double neutronMsr = nucleon::kNeutronChargeRadius2;
+    /// Include the Darwin-Foldy term 3/(4 M_p^2) = 0.0331 fm^2 in R_ch^2 (as the structure layer does).
+    bool darwinFoldy = true;
+    /// Spin-orbit contribution <r^2>_so to R_ch^2 [fm^2] of the nucleus (0: not included).
+    double spinOrbitMsr = 0.0;
     /// Nucleon weak charges (Horowitz et al. 2012 values, see WeakCharge.hpp).
     NucleonWeakCharges charges = NucleonWeakCharges::radiativelyCorrected();
     double relativeTolerance = 1e-5; ///< stop when |A_model / A_measured - 1| < this
@@ -91,5 +116,11 @@ private:
   double m_qw;
   double m_rch;
 };
+
+/// R_p from the charge radius R_ch [fm] and R_n from the weak radius R_W [fm] of a nucleus with Z
+/// protons and N neutrons, by the relations in the file comment (nucleon radii, weak charges,
+/// Darwin-Foldy and spin-orbit switches from `config`). Throws Error(InvalidArgument) if a
+/// point mean-square radius comes out <= 0.
+PointRadii pointRadii(int Z, int N, double chargeRadius, double weakRadius, const WeakFormFactorFit::Config& config);
 
 } // namespace lenu

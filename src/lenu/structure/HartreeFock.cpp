@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_coulomb.h>
+#include <gsl/gsl_sf_coupling.h>
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
@@ -980,6 +981,18 @@ HartreeFockResult HartreeFockSolver::solve(int Z, int N) const {
       res.states.push_back(std::move(s));
     }
   }
+  // Full centre-of-mass correction after the variation (not part of the variational functional, so
+  // it shifts both energy evaluations alike and leaves energyCheck unchanged).
+  if (m_force.cmCorrection == CenterOfMassCorrection::TwoBodyAfterVariation) {
+    const std::array<bool, 2> bcs = {mode[0] == PairingMode::ConstantGap || mode[0] == PairingMode::DeltaPairing,
+                                     mode[1] == PairingMode::ConstantGap || mode[1] == PairingMode::DeltaPairing};
+    const double h2m = 0.5 * (m_force.hbar2Over2mProton + m_force.hbar2Over2mNeutron);
+    const double ecm = centerOfMassEnergy(res.states, mesh.h, h2m, Z + N, bcs);
+    res.energy.centerOfMass = -ecm;
+    res.energy.total -= ecm;
+    res.energy.singleParticleSum -= ecm;
+    res.bindingEnergy = -res.energy.total;
+  }
   // Mean field (from the converged input fields, i.e. the Hamiltonian of the last diagonalisation).
   res.meanField.meshStep = mesh.h;
   res.meanField.r = mesh.r;
@@ -1179,6 +1192,75 @@ ContinuumState continuumState(const MeanField& field, Isospin isospin, int l, do
     }
   }
   return cs;
+}
+
+double centerOfMassEnergy(const std::vector<SingleParticleState>& states, double meshStep, double hbar2Over2m, int A,
+                          std::array<bool, 2> bcs) {
+  requireInRange(meshStep, 1e-3, 1.0, "centerOfMassEnergy meshStep", "fm");
+  requirePositive(hbar2Over2m, "centerOfMassEnergy hbar2Over2m", "MeV fm^2");
+  require(A >= 1, fmt::format("centerOfMassEnergy: A = {} must be >= 1", A));
+  const double h = meshStep;
+  struct Prepared {
+    const SingleParticleState* s;
+    std::vector<double> du; // u'(r_k)
+    double uv;
+  };
+  std::array<std::vector<Prepared>, 2> byQ;
+  for (const auto& st : states) {
+    const int q = speciesIndex(st.isospin);
+    if (st.occupation <= 0.0) continue;
+    const int n = static_cast<int>(st.u.size());
+    require(n >= 5, "centerOfMassEnergy: state with fewer than 5 mesh points");
+    Prepared p{&st, std::vector<double>(n), 0.0};
+    const double parity = (st.l % 2 == 0) ? -1.0 : 1.0; // u(-r) = (-1)^(l+1) u(r)
+    for (int k = 1; k <= n; ++k) {
+      double d = 0.0;
+      for (int c = 0; c < 5; ++c) d += kCentral[c] * waveAt(st.u.data(), k - 2 + c, n, parity);
+      p.du[k - 1] = d / h;
+    }
+    const double v2 = std::clamp(st.occupation, 0.0, 1.0);
+    p.uv = bcs[q] ? std::sqrt(v2 * (1.0 - v2)) : 0.0;
+    byQ[q].push_back(std::move(p));
+  }
+  double direct = 0.0, exchange = 0.0;
+  for (const auto& list : byQ) {
+    for (const auto& a : list) {
+      const auto& sa = *a.s;
+      const double ll = sa.l * (sa.l + 1.0);
+      double t = 0.0;
+      for (std::size_t k = 0; k < sa.u.size(); ++k) {
+        const double r = (static_cast<double>(k) + 1.0) * h;
+        t += a.du[k] * a.du[k] + ll * sa.u[k] * sa.u[k] / (r * r);
+      }
+      // Trapezoid on the symmetric mesh: u'^2 is even in r and nonzero at r = 0 for l = 0, so the
+      // origin carries weight h/2 (without it <-Lap> of a 0s state is low by ~ h/beta).
+      double du0 = 0.0;
+      const int nn = static_cast<int>(sa.u.size());
+      for (int c = 0; c < 5; ++c) du0 += kCentral[c] * waveAt(sa.u.data(), c - 2, nn, sa.l % 2 == 0 ? -1.0 : 1.0);
+      du0 /= h;
+      t += 0.5 * du0 * du0;
+      direct += sa.degeneracy() * sa.occupation * t * h;
+      for (const auto& b : list) {
+        const auto& sb = *b.s;
+        if (std::abs(sb.l - sa.l) != 1) continue;
+        const bool up = sb.l == sa.l + 1;
+        const double c = up ? -(sa.l + 1.0) : static_cast<double>(sa.l);
+        const std::size_t n = std::min(sa.u.size(), sb.u.size());
+        double radial = 0.0;
+        for (std::size_t k = 0; k < n; ++k) {
+          const double r = (static_cast<double>(k) + 1.0) * h;
+          radial += sb.u[k] * (a.du[k] + c * sa.u[k] / r);
+        }
+        radial *= h;
+        const double sixj = gsl_sf_coupling_6j(2 * sb.l, static_cast<int>(std::lround(2 * sb.j)), 1,
+                                               static_cast<int>(std::lround(2 * sa.j)), 2 * sa.l, 2);
+        const double angular = (2 * sa.j + 1.0) * (2 * sb.j + 1.0) * sixj * sixj * (up ? sa.l + 1.0 : sa.l);
+        const double w = sa.occupation * sb.occupation + a.uv * b.uv;
+        exchange += w * angular * radial * radial;
+      }
+    }
+  }
+  return hbar2Over2m / A * (direct - exchange);
 }
 
 std::string stateLabel(const SingleParticleState& s) {

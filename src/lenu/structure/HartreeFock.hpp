@@ -106,6 +106,10 @@ struct HartreeFockEnergy {
   double coulombDirect = 0.0;    ///< Hartree Coulomb energy of the point-proton density
   double coulombExchange = 0.0;  ///< Slater approximation (0 if the force omits it)
   double pairing = 0.0;          ///< BCS pairing energy
+  /// -E_cm = -<P^2>/(2 m A) when the force prescribes the full c.m. correction after the variation
+  /// (CenterOfMassCorrection::TwoBodyAfterVariation); 0 otherwise (the one-body (1 - 1/A) factor,
+  /// when prescribed, is inside `kinetic`).
+  double centerOfMass = 0.0;
   double total = 0.0;            ///< sum of the above (functional energy)
   double singleParticleSum = 0.0; ///< the same from the single-particle sum with rearrangement
 };
@@ -181,6 +185,21 @@ ContinuumState continuumState(const MeanField& field, Isospin isospin, int l, do
 /// Bound eigenstate (energy < 0) with n nodes in the (l, j) block of a converged mean field,
 /// computed with the solver's discretisation (u normalised to h sum u^2 = 1, u > 0 near 0). Throws Error(NotSupported) if the block has no such bound state.
 SingleParticleState boundState(const MeanField& field, Isospin isospin, int n, int l, double j);
+
+/// Centre-of-mass kinetic energy E_cm = <P^2>/(2 m A) [MeV] (> 0) of the HF(+BCS) state built from
+/// `states` (bound states on the mesh r_i = (i+1) meshStep, normalised to h sum u^2 = 1; weights
+/// (2j+1) v^2), with P the total momentum and hbar2Over2m = hbar^2/2m [MeV fm^2]:
+///   <P^2>/hbar^2 = sum_a (2j_a+1) v_a^2 <a|-Lap|a> - sum_{a,b same isospin} w_ab |<b||grad||a>|^2,
+///   w_ab = v_a^2 v_b^2 + u_a v_a u_b v_b  (second term only for BCS species, u v = sqrt(v^2 (1-v^2))),
+/// the one-body (direct) and exchange terms of the Wick expansion of P^2 = (sum_i p_i)^2 (<P> = 0 by
+/// parity). Reduced matrix elements (Edmonds convention, summed over m, m' and components):
+///   |<b||grad||a>|^2 = (2j_a+1)(2j_b+1) {l_b j_b 1/2; j_a l_a 1}^2 |<l_b||grad||l_a>|^2,
+///   |<l+1||grad||l>|^2 = (l+1) [int u_b (u_a' - (l+1) u_a/r) dr]^2,
+///   |<l-1||grad||l>|^2 = l [int u_b (u_a' + l u_a/r) dr]^2
+/// (Edmonds, Angular Momentum in Quantum Mechanics (1957), Eqs. (5.7.1), (7.1.7)). For a closed-shell
+/// harmonic-oscillator determinant E_cm = 3/4 hbar omega exactly (tested). A = total nucleon number.
+double centerOfMassEnergy(const std::vector<SingleParticleState>& states, double meshStep, double hbar2Over2m,
+                          int A, std::array<bool, 2> bcs = {false, false});
 
 /// Spectroscopic label of a state, e.g. "1d3/2" (n+1, l letter, 2j/2).
 std::string stateLabel(const SingleParticleState& s);

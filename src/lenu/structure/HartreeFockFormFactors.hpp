@@ -23,7 +23,9 @@ struct HartreeFockGroundState {
   HartreeFockResult hf;                            ///< the solution
   std::shared_ptr<const FormFactor> proton;        ///< F_p(q), normalised
   std::shared_ptr<const FormFactor> neutron;       ///< F_n(q), normalised
-  std::shared_ptr<const FormFactor> charge;        ///< F_ch(q) = [Z G_E^p F_p + N G_E^n F_n]/Z
+  /// F_ch(q) = [Z G_E^p F_p + N G_E^n F_n + F_so]/Z, F_so the spin-orbit (anomalous magnetic moment)
+  /// term of the occupied levels (see makeGroundState)
+  std::shared_ptr<const FormFactor> charge;
   std::shared_ptr<const FormFactor> weak;          ///< F_W(q) = Q_W F_W / Q_W (see weakRadius2)
   std::shared_ptr<const RadialDensity> chargeDensity; ///< rho_ch(r) [e fm^-3], integrates to Z
   /// Weak-charge density rho_W(r) [fm^-3] normalised to integrate to Q_W (negative).

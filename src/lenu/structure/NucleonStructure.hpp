@@ -6,14 +6,13 @@
 
 #include <vector>
 
+#include "lenu/formfactor/NucleonConstants.hpp"
 #include "lenu/structure/SingleParticleState.hpp"
 
 namespace lenu::nucleon {
 
-/// Proton rms charge radius R_p [fm]. CODATA 2018: 0.8414(19) fm.
-inline constexpr double kProtonChargeRadius = 0.8414;
-/// Neutron mean-square charge radius <r^2>_n [fm^2]. PDG (2020 edition): -0.1161(22) fm^2.
-inline constexpr double kNeutronChargeRadius2 = -0.1161;
+// kProtonChargeRadius [fm] and kNeutronChargeRadius2 [fm^2] live in
+// lenu/formfactor/NucleonConstants.hpp (shared with the pves layer).
 /// Anomalous magnetic moments [nuclear magnetons]: mu_p - 1 and mu_n.
 /// CODATA 2018: mu_p = 2.79284734463 mu_N, mu_n = -1.91304273 mu_N.
 inline constexpr double kProtonAnomalousMoment = 1.79284734463;

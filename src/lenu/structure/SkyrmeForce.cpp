@@ -159,9 +159,12 @@ SkyrmeForce SkyrmeForce::fromFile(const std::filesystem::path& path) {
     f.cmCorrection = CenterOfMassCorrection::None;
   } else if (cm == "one-body") {
     f.cmCorrection = CenterOfMassCorrection::OneBody;
+  } else if (cm == "two-body-after-variation") {
+    f.cmCorrection = CenterOfMassCorrection::TwoBodyAfterVariation;
   } else {
     throw Error(ErrorCode::ConfigError,
-                fmt::format("{}:{}: cm_correction = '{}' is not supported: accepted 'none', 'one-body'",
+                fmt::format("{}:{}: cm_correction = '{}' is not supported: accepted 'none', 'one-body', "
+                            "'two-body-after-variation'",
                             path.string(), tbl.get("cm_correction")->source().begin.line, cm));
   }
   if (!(f.alpha > 0.0 && f.alpha <= 1.0) || !(f.hbar2Over2mProton > 0.0) || !(f.hbar2Over2mNeutron > 0.0)) {

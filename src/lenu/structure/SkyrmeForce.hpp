@@ -21,10 +21,14 @@
 
 namespace lenu {
 
-/// Centre-of-mass correction prescribed by a force's fit.
+/// Centre-of-mass correction prescribed by a force's fit (the schemes compared by Bender, Rutz,
+/// Reinhard, Maruhn, Eur. Phys. J. A 7 (2000) 467).
 enum class CenterOfMassCorrection {
   None,    ///< no correction (e.g. UNEDF1)
-  OneBody, ///< hbar^2/2m -> hbar^2/2m (1 - 1/A) in the kinetic term (SLy4, SkM*, SIII)
+  OneBody, ///< hbar^2/2m -> hbar^2/2m (1 - 1/A) in the kinetic term, variational (SLy4, SkM*, SIII)
+  /// Full (one- plus two-body) c.m. energy E_cm = <P^2>/(2 m A) of the converged HF(+BCS) state,
+  /// subtracted after the variation (bare hbar^2/2m in the HF equations); see centerOfMassEnergy.
+  TwoBodyAfterVariation,
 };
 
 /// Parameters of one Skyrme force. Units: t0 [MeV fm^3], t1, t2 [MeV fm^5],

@@ -137,7 +137,26 @@ TEST(CurrentConservation, ImpulseLongitudinalVersusCvcPerMultipole) {
     EXPECT_LT(v, 0.02) << "J=" << J; // exact up to the mesh derivative
   }
   // The momentum-dependent Skyrme terms and spin-orbit break CVC by a visible amount.
-  EXPECT_GT(d2.at(1), d0.at(1));
+  EXPECT_GT(d2.at(1), 10.0 * d0.at(1));
+  // Siegert's theorem (long wavelength, conserved current): the convection transverse electric
+  // multipole (q/m) Delta'_J -> (omega/q) sqrt((J+1)/J) M_J: checks Delta' against M.
+  {
+    const double qs = 5.0, mN = 0.5 * (constants::kMassProton + constants::kMassNeutron);
+    std::map<int, std::pair<double, double>> acc;
+    for (const auto& p : central.continuumPairs(20.0, qs)) {
+      if (p.J < 1 || p.parity != (p.J % 2 == 0 ? 1 : -1)) continue;
+      const double te = (qs / mN) * p.me[2];
+      const double siegert = (p.omegaPH / qs) * std::sqrt((p.J + 1.0) / p.J) * p.me[0];
+      acc[p.J].first += p.weight * te * te;
+      acc[p.J].second += p.weight * siegert * siegert;
+    }
+    for (auto& [J, v] : acc) {
+      std::printf("[Siegert 16O WS central, q = %g MeV] J=%d  |T_el conv| / |Siegert| = %.4f\n", qs, J, std::sqrt(v.first / v.second));
+      if (J <= 2) {
+        EXPECT_NEAR(std::sqrt(v.first / v.second), 1.0, 0.05);
+      }
+    }
+  }
 }
 
 // q -> 0: the multipole responses of each line approach the allowed (Fermi + GT) strengths
@@ -183,19 +202,21 @@ TEST(AllowedLimit, MultipoleApproachesAllowedFromSameStates) {
   const double q1[1] = {1.0};
   double worst = 0.0;
   for (std::size_t i = 0; i < r->lines().size(); ++i) {
-    if (levels[i].bF + levels[i].bGT < 1e-3) continue;
+    if (levels[i].bF + levels[i].bGT < 0.05) continue; // tiny overlaps: q^2 r^2 terms are not small relative
     const auto a = allowed.lineResponses(i, q1)[0], m = r->lineResponses(i, q1)[0];
     double aF = 0, aGT = 0, mF = 0, mGT = 0;
     for (const auto& x : a.byMultipole) (x.J == 0 ? aF : aGT) += x.W.CC + x.W.LL + x.W.T;
     for (const auto& x : m.byMultipole) {
-      if (x.J == 0 && x.parity > 0) mF += x.W.CC + x.W.LL;
+      if (x.J == 0 && x.parity > 0) mF += x.W.CC; // charge only: L_0 = (omega_V/q) C_0 is not an allowed term
       if (x.J == 1 && x.parity > 0) mGT += x.W.LL + x.W.T;
     }
+    const double before = worst;
     if (aF > 0) worst = std::max(worst, std::abs(mF / aF - 1));
     if (aGT > 0) worst = std::max(worst, std::abs(mGT / aGT - 1));
+    if (worst > before) std::printf("   worst so far: %s F %.5g/%.5g GT %.5g/%.5g\n", r->lines()[i].label.c_str(), mF, aF, mGT, aGT);
   }
   std::printf("[allowed limit 40Ar HF] max relative difference of line responses at q = 1 MeV: %.2e\n", worst);
-  EXPECT_LT(worst, 2e-3);
+  EXPECT_LT(worst, 1e-3);
   // Cross sections of the same lines: ratio multipole / allowed -> 1 near threshold, departs with q.
   auto linesOnly = [&](const InelasticCrossSection& xs, double E) {
     double s = 0.0;
@@ -203,14 +224,15 @@ TEST(AllowedLimit, MultipoleApproachesAllowedFromSameStates) {
     return s;
   };
   const InelasticCrossSection xm(r, Flavour::NuE), xa(std::make_shared<AllowedResponse>(allowed), Flavour::NuE);
-  double prev = 0.0;
+  std::map<double, double> ratio;
   for (double E : {8.0, 15.0, 30.0, 50.0}) {
-    const double ratio = linesOnly(xm, E) / linesOnly(xa, E);
-    std::printf("[allowed limit 40Ar HF] E = %4.0f MeV: sigma_lines(multipole) / sigma(allowed, same states) = %.4f\n", E, ratio);
-    if (E == 8.0) EXPECT_NEAR(ratio, 1.0, 0.03);
-    prev = ratio;
+    ratio[E] = linesOnly(xm, E) / linesOnly(xa, E);
+    std::printf("[allowed limit 40Ar HF] E = %4.0f MeV: sigma_lines(multipole) / sigma(allowed, same states) = %.4f\n", E,
+                ratio[E]);
   }
-  (void)prev;
+  // Near threshold (q <~ 15 MeV, q R ~ 0.3) forbidden terms and q-dependence are a few percent.
+  EXPECT_NEAR(ratio[8.0], 1.0, 0.05);
+  EXPECT_LT(std::abs(ratio[8.0] - 1.0), std::abs(ratio[50.0] - 1.0));
 }
 
 TEST(StoppedPion, Carbon12AgainstLsndKarmenLampf) {
@@ -270,6 +292,13 @@ TEST(StoppedPion, Argon40MeanFieldNextToAllowed) {
   EXPECT_GT(h / a, 0.5);
   EXPECT_LT(h / a, 2.0);
   EXPECT_NEAR(w / h, 1.0, 0.3); // two mean fields
+  // The flux average (responses tabulated in q per omega node) equals the direct quadrature of
+  // sigma(E) over the Michel spectrum.
+  const double direct = michelAverage([&](double E) { return ws.sigma(E).total; }, ws.thresholdEnergy()) /
+                        (1e-40 * units::cm2);
+  std::printf("[40Ar DAR nu_e, WS] flux average via q tables %.4f, direct 48-node quadrature of sigma(E) %.4f (1e-40 cm^2)\n",
+              w, direct);
+  EXPECT_NEAR(w / direct, 1.0, 0.01);
 }
 
 // The talk (Pandey, seed 000): "MARLEY predicts a nearly flat angular distribution (only allowed

@@ -2,6 +2,7 @@
 // distortions, diffraction minima, PREX-I and CREX.
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -192,6 +193,11 @@ TEST(Distortion, LeadDiffractionMinimaFilledIn) {
 // CREX (Adhikari et al., PRL 129 (2022) 042501): E = 2.18 GeV, q = 0.8733 fm^-1 (Q^2 = 0.0297 GeV^2),
 // A_PV = 2668 +- 106 (stat) +- 40 (syst) ppb; F_W = 0.1304 +- 0.0056.
 // The effective angle is the one giving <Q^2> at the beam energy (no acceptance table here).
+// Remaining differences (CREX F_W 4% low): (i) acceptance averaging: a flat +-0.5 deg acceptance
+// makes <A_PV> 1.2% lower than A_PV(<Q^2>), so fitting A_PV(<Q^2>) to the measured average
+// biases F_W low by about that much; (ii) the distorted-wave/Born ratio for 48Ca here is 0.955
+// (not confirmed against the collaboration's DW code). F_W does not depend on the diffuseness
+// of the fitting family (below), so the family is not the cause.
 TEST(Experiments, PrexAndCrexWeakFormFactorsRecovered) {
   const auto table = NuclideTable::load();
   struct Case {
@@ -218,5 +224,18 @@ TEST(Experiments, PrexAndCrexWeakFormFactorsRecovered) {
                 r.neutronRadius - r.protonRadius);
     EXPECT_NEAR(r.formFactor / c.fw, 1.0, 0.05) << c.name;
     EXPECT_NEAR(r.formFactorError / c.fwErr, 1.0, 0.2) << c.name;
+    if (std::string(c.name) == "Ca48") {
+      // F_W(q) at the measured q is fixed by A_PV almost independently of the density family
+      // (the "model-independent" form factor of the collaborations), while R_W (and R_n) at
+      // q R ~ 3 is not: a thinner surface (a = 0.50 fm) moves R_W by ~0.1 fm.
+      WeakFormFactorFit::Config thin;
+      thin.diffuseness = 0.50;
+      const auto r2 = WeakFormFactorFit(nu.Z, nu.N(), nu.nuclearMass(), charge, thin).fit(c.t, theta, c.apv, c.err, c.q);
+      std::printf("[%s] a = 0.50 fm: F_W = %.4f, R_W = %.3f fm, R_n-R_p = %.3f fm (a = 0.605: %.4f, %.3f, %.3f)\n",
+                  c.name, r2.formFactor, r2.weakRadius, r2.neutronRadius - r2.protonRadius, r.formFactor,
+                  r.weakRadius, r.neutronRadius - r.protonRadius);
+      EXPECT_NEAR(r2.formFactor / r.formFactor, 1.0, 0.005);
+      EXPECT_GT(std::abs(r2.weakRadius - r.weakRadius), 0.05);
+    }
   }
 }
