@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lenu/formfactor/NucleonConstants.hpp"
+#include "lenu/formfactor/WeakCharge.hpp"
 #include "lenu/structure/SingleParticleState.hpp"
 
 namespace lenu::nucleon {
@@ -17,12 +18,11 @@ namespace lenu::nucleon {
 /// CODATA 2018: mu_p = 2.79284734463 mu_N, mu_n = -1.91304273 mu_N.
 inline constexpr double kProtonAnomalousMoment = 1.79284734463;
 inline constexpr double kNeutronAnomalousMoment = -1.91304273;
-/// Weak charges of the proton and neutron including radiative corrections, in the conventions of
-/// Horowitz et al., Phys. Rev. C 85 (2012) 032501(R): Q_p = 0.0721, Q_n = -0.9878.
-/// UNCONFIRMED: values as quoted in lenu issue 3 for that paper; the full text was not read
-/// (lenu shared/reference lists 0.0713 / -0.9888 as unverified PDG-type values).
-inline constexpr double kProtonWeakCharge = 0.0721;
-inline constexpr double kNeutronWeakCharge = -0.9878;
+/// Weak charges of the proton and neutron including radiative corrections (PVES conventions of
+/// Horowitz et al., PRC 85 (2012) 032501(R)): the single definition is
+/// NucleonWeakCharges::radiativelyCorrected() in lenu/formfactor/WeakCharge.hpp.
+inline const double kProtonWeakCharge = NucleonWeakCharges::radiativelyCorrected().proton;
+inline const double kNeutronWeakCharge = NucleonWeakCharges::radiativelyCorrected().neutron;
 
 /// Sachs electric form factors of Kelly, Phys. Rev. C 70 (2004) 068202:
 /// G_E^p = (1 + a tau)/(1 + b1 tau + b2 tau^2 + b3 tau^3), a = -0.24, b = (10.98, 12.82, 21.97);
