@@ -14,6 +14,7 @@
 #include "lenu/io/AtomicFile.hpp"
 #include "lenu/io/Plot.hpp"
 #include "lenu/models/Experiment.hpp"
+#include "lenu/models/InelasticPrediction.hpp"
 #include "lenu/source/StoppedPionSource.hpp"
 
 namespace lenu::cli {
@@ -26,6 +27,7 @@ struct PredictOptions {
   std::string outputDir;
   std::optional<std::string> plot;
   bool noFiles = false;
+  std::optional<std::string> inelastic;
 };
 
 void writeOutputs(const Experiment& x, const CevnsPrediction& p, const std::filesystem::path& dir) {
@@ -153,6 +155,10 @@ void runPredict(const PredictOptions& o) {
   const auto p = rate.predict();
   const double xsecAll = p.fluxAveragedXsecAll / units::cm2;
   const auto* sp = dynamic_cast<const StoppedPionSource*>(x.rate.source.get());
+  std::vector<InelasticCount> inel;
+  if (o.inelastic) {
+    inel = predictInelastic(x.rate, *o.inelastic, nuclides);
+  }
 
   if (o.json) {
     nlohmann::json j;
@@ -184,6 +190,20 @@ void runPredict(const PredictOptions& o) {
     }
     if (x.reference.smXsecCm2) {
       j["reference"]["sm_flux_averaged_xsec_cm2"] = *x.reference.smXsecCm2;
+    }
+    if (o.inelastic) {
+      j["inelastic"]["model"] = *o.inelastic;
+      double total = 0.0;
+      for (const auto& n : inel) {
+        nlohmann::json e{{"nuclide", n.nuclide}, {"channel", n.channel}, {"flavour", std::string(toString(n.flavour))},
+                         {"flux_averaged_xsec_cm2", n.fluxAveragedXsec / units::cm2}, {"events", n.events}};
+        if (!n.note.empty()) {
+          e["note"] = n.note;
+        }
+        j["inelastic"]["channels"].push_back(e);
+        total += n.events;
+      }
+      j["inelastic"]["events_total"] = total;
     }
     std::cout << j.dump(2) << "\n";
   } else {
@@ -227,6 +247,22 @@ void runPredict(const PredictOptions& o) {
       fmt::print("\n   observed: {:.0f} +- {:.0f}", *x.reference.observedEvents, x.reference.observedEventsError.value_or(0.0));
     }
     fmt::print("\n");
+    if (o.inelastic) {
+      fmt::print("\nInelastic interactions in the target (model {}; no detector response applied):\n", *o.inelastic);
+      fmt::print("{:<8} {:<4} {:<9} {:>22} {:>14}\n", "target", "chan", "flavour", "<sigma> [1e-42 cm^2]", "events");
+      double total = 0.0;
+      for (const auto& n : inel) {
+        if (n.note.empty()) {
+          fmt::print("{:<8} {:<4} {:<9} {:>22.3f} {:>14.2f}\n", n.nuclide, n.channel, toString(n.flavour),
+                     n.fluxAveragedXsec / units::cm2 / 1e-42, n.events);
+          total += n.events;
+        } else {
+          fmt::print("{:<8} {:<4} {:<9} {:>22} {:>14}   ({})\n", n.nuclide, n.channel, toString(n.flavour), "-", "-",
+                     n.note);
+        }
+      }
+      fmt::print("{:<23} {:>22} {:>14.2f}\n", "total", "", total);
+    }
   }
   if (!o.noFiles) {
     const std::filesystem::path dir = o.outputDir.empty() ? std::filesystem::path("lenu-output") : std::filesystem::path(o.outputDir);
@@ -273,6 +309,8 @@ void registerPredictCommand(CLI::App& app) {
   cmd->add_option("--output-dir", opts->outputDir, "directory for CSV and PNG outputs (default: lenu-output)");
   cmd->add_option("--plot", opts->plot, "also draw the detected spectrum to this PNG file");
   cmd->add_flag("--no-files", opts->noFiles, "do not write CSV/PNG files into the output directory");
+  cmd->add_option("--inelastic", opts->inelastic,
+                  "also count inelastic CC and NC interactions with this response model: hf, hf:FORCE, ws, allowed");
   cmd->callback([opts] { runPredict(*opts); });
 }
 

@@ -98,6 +98,26 @@ TEST(Cli, CompareFormFactorsOrdersModelsByRadius) {
   EXPECT_NEAR(kn.front().get<double>(), 0.0, 0.05); // at 1 MeV every model gives Q_W^2
 }
 
+// Inelastic channels next to CEvNS in one prediction: nu_e CC on 40Ar with the measured allowed
+// strengths is a few percent of the CEvNS events at CENNS-10 (flux-averaged ~2.4e-40 cm^2).
+TEST(Cli, PredictCountsInelasticChannels) {
+  const auto r = run("predict coherent-cenns10-2020 --no-files --inelastic allowed --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& c : j["inelastic"]["channels"]) {
+    if (c["nuclide"] == "Ar40" && c["channel"] == "CC" && c["flavour"] == "nue") {
+      found = true;
+      EXPECT_GT(c["events"].get<double>(), 1.0);
+      EXPECT_LT(c["events"].get<double>(), 0.2 * j["events_all_recoils_total"].get<double>());
+    }
+    if (c["channel"] == "CC" && c["flavour"] == "numu") {
+      EXPECT_EQ(c["events"].get<double>(), 0.0); // 29.8 MeV < m_mu
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Cli, BadInputGivesClearErrors) {
   auto r = run("xsec cevns Ar41 --energy 30");
   EXPECT_EQ(r.status, 2);

@@ -96,3 +96,33 @@ TEST(FormFactorFactory, NamesAndErrors) {
     EXPECT_NE(std::string(e.what()).find("helm"), std::string::npos);
   }
 }
+
+// A kaon decay-at-rest source file: one 235.5 MeV nu_mu line with the K+ lifetime.
+TEST(Experiment, KaonDecayAtRestSource) {
+  const auto p = writeTemp("lenu_kdar.toml", R"(
+[experiment]
+name = "kdar-test"
+citation = "test"
+[source]
+type = "kaon-dar"
+neutrinos_per_proton = 0.001
+protons_on_target = 1e22
+[source.pulse]
+shape = "bunches"
+fwhm_ns = 100.0
+centres_ns = [0.0, 600.0]
+weights = [1.0, 1.0]
+[detector]
+material = "C3F8"
+mass_kg = 100.0
+distance_m = 24.0
+[analysis]
+form_factor = "helm"
+)");
+  const auto x = loadExperiment(p, NuclideTable::load());
+  const auto& src = *x.rate.source;
+  ASSERT_EQ(src.flavours().size(), 1U);
+  EXPECT_NEAR(src.spectrum(Flavour::NuMu).meanEnergy(), 235.53, 0.01);
+  EXPECT_NEAR(src.totalNeutrinos(Flavour::NuMu), 1e19, 1e10);
+  EXPECT_NEAR(src.timeFraction(Flavour::NuMu, {-300.0, 300.0}), 0.5, 0.01);
+}

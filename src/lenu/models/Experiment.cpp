@@ -209,6 +209,13 @@ std::shared_ptr<const NeutrinoSource> readSource(Table t, const std::filesystem:
     c.pulse = readPulse(t.sub("pulse"));
     c.label = t.optString("label").value_or("stopped-pion source");
     src = std::make_shared<StoppedPionSource>(std::move(c));
+  } else if (type == "kaon-dar") {
+    KaonDecayAtRestSource::Config c;
+    c.neutrinosPerProton = t.positive("neutrinos_per_proton");
+    c.protonsOnTarget = t.positive("protons_on_target");
+    c.pulse = readPulse(t.sub("pulse"));
+    c.label = t.optString("label").value_or("kaon decay-at-rest source");
+    src = std::make_shared<KaonDecayAtRestSource>(std::move(c));
   } else if (type == "tabulated") {
     auto rel = std::filesystem::path(t.string("file"));
     if (rel.is_relative()) {
@@ -217,7 +224,7 @@ std::shared_ptr<const NeutrinoSource> readSource(Table t, const std::filesystem:
     const double ref = t.optNumber("reference_distance_m").value_or(distance / units::m);
     src = std::make_shared<TabulatedSource>(rel, ref * units::m);
   } else {
-    t.fail("type", fmt::format("unknown source type '{}': accepted are stopped-pion, tabulated", type));
+    t.fail("type", fmt::format("unknown source type '{}': accepted are stopped-pion, kaon-dar, tabulated", type));
   }
   t.finish();
   return src;
