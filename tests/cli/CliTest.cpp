@@ -5,27 +5,13 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "CliRun.hpp"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 namespace {
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  const std::string cmd = std::string(LENU_CLI_PATH) + " " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (p != nullptr && std::fgets(buf.data(), buf.size(), p) != nullptr) {
-    r.out += buf.data();
-  }
-  const int st = p != nullptr ? pclose(p) : -1;
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+lenu::test::CliRun run(const std::string& args) { return lenu::test::runCli(args, true); }
 } // namespace
 
 TEST(Cli, PredictJsonHasTheDocumentedKeys) {

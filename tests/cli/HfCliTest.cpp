@@ -6,29 +6,15 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "CliRun.hpp"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 namespace {
 
-struct HfRun {
-  int status = -1;
-  std::string out;
-};
-
 /// Runs the CLI with `args`; stderr is merged into the output only if `mergeStderr`.
-HfRun runHfCli(const std::string& args, bool mergeStderr) {
-  const std::string cmd = std::string(LENU_CLI_PATH) + " " + args + (mergeStderr ? " 2>&1" : " 2>/dev/null");
-  HfRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (p != nullptr && std::fgets(buf.data(), buf.size(), p) != nullptr) {
-    r.out += buf.data();
-  }
-  const int st = p != nullptr ? pclose(p) : -1;
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+lenu::test::CliRun runHfCli(const std::string& args, bool mergeStderr) { return lenu::test::runCli(args, mergeStderr); }
 
 } // namespace
 

@@ -7,27 +7,15 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "CliRun.hpp"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 namespace {
-struct PvesRun {
-  int status = -1;
-  std::string out;
-};
-
 // stdout only (stderr is dropped unless `withStderr`), so JSON output parses cleanly.
-PvesRun runPvesCli(const std::string& args, bool withStderr = false) {
-  const std::string cmd = std::string(LENU_CLI_PATH) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
-  PvesRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (p != nullptr && std::fgets(buf.data(), buf.size(), p) != nullptr) {
-    r.out += buf.data();
-  }
-  const int st = p != nullptr ? pclose(p) : -1;
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+lenu::test::CliRun runPvesCli(const std::string& args, bool withStderr = false) {
+  return lenu::test::runCli(args, withStderr);
 }
 } // namespace
 

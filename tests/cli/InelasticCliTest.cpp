@@ -6,26 +6,14 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "CliRun.hpp"
 #include <nlohmann/json.hpp>
 
 namespace {
+using lenu::test::CliRun;
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
-
-CliRun lenu(const std::string& args) {
-  CliRun r;
-  const std::string cmd = std::string(LENU_CLI_PATH) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), static_cast<int>(buf.size()), p)) r.out += buf.data();
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+lenu::test::CliRun runLenu(const std::string& args) { return lenu::test::runCli(args, true); }
 
 bool haveCli() { return std::filesystem::exists(LENU_CLI_PATH); }
 
@@ -33,32 +21,32 @@ bool haveCli() { return std::filesystem::exists(LENU_CLI_PATH); }
 
 TEST(InelasticCli, ChargedCurrentJsonKeys) {
   if (!haveCli()) GTEST_SKIP() << "lenu CLI not built";
-  const CliRun r = lenu("xsec cc Ar40 --energy 30 --model allowed --json");
+  const CliRun r = runLenu("xsec cc Ar40 --energy 30 --model allowed --json");
   ASSERT_EQ(r.status, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_GT(j.at("sigma_cm2").get<double>(), 1e-40);
   EXPECT_LT(j.at("sigma_cm2").get<double>(), 1e-39);
   EXPECT_TRUE(j.at("by_multipole").contains("1+"));
   EXPECT_TRUE(j.at("by_multipole").contains("0+"));
-  const CliRun f = lenu("xsec cc Ar40 --model allowed --flux dar-nue --json");
+  const CliRun f = runLenu("xsec cc Ar40 --model allowed --flux dar-nue --json");
   ASSERT_EQ(f.status, 0) << f.out;
   EXPECT_GT(nlohmann::json::parse(f.out).at("flux_averaged_xsec_cm2").get<double>(), 1e-40);
 }
 
 TEST(InelasticCli, MeanFieldNeutralCurrentAndErrors) {
   if (!haveCli()) GTEST_SKIP() << "lenu CLI not built";
-  const CliRun r = lenu("xsec nc O16 --energy 50 --model ws --json");
+  const CliRun r = runLenu("xsec nc O16 --energy 50 --model ws --json");
   ASSERT_EQ(r.status, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_GT(j.at("sigma_cm2").get<double>(), 0.0);
   EXPECT_LT(j.at("highest_multipole_share").get<double>(), 1e-3);
-  const CliRun bad = lenu("xsec cc Xx12 --energy 30");
+  const CliRun bad = runLenu("xsec cc Xx12 --energy 30");
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.out.find("UnknownNuclide"), std::string::npos);
-  const CliRun badFlavour = lenu("xsec cc Ar40 --flavour nusterile");
+  const CliRun badFlavour = runLenu("xsec cc Ar40 --flavour nusterile");
   EXPECT_EQ(badFlavour.status, 2);
   EXPECT_NE(badFlavour.out.find("nusterile"), std::string::npos);
-  const CliRun below = lenu("xsec cc Ar40 --energy 1 --model allowed --json");
+  const CliRun below = runLenu("xsec cc Ar40 --energy 1 --model allowed --json");
   ASSERT_EQ(below.status, 0);
   EXPECT_EQ(nlohmann::json::parse(below.out).at("sigma_cm2").get<double>(), 0.0);
 }
