@@ -95,6 +95,36 @@ TEST(HartreeFockPhysics, BindingEnergiesAndChargeRadiiVersusExperiment) {
   }
 }
 
+// lenu's SLy4 against published spherical SLy4 Hartree-Fock results (no pairing at these closed
+// shells): the tables of Carlson, Dutra, Lourenco & Margueron, arXiv:2209.03257, as released in
+// the public data file jeromemargueron/nucleiHF data/dict-res.txt (provenance and column
+// identification in data/reference/sly4_published.csv). Issue 3 acceptance: within 0.3%.
+TEST(HartreeFockPhysics, Sly4AgreesWithPublishedHartreeFock) {
+  const auto csv = CsvTable::read(dataFile("reference/sly4_published.csv"));
+  const auto table = NuclideTable::load();
+  int checked = 0;
+  for (std::size_t i = 0; i < csv.rows(); ++i) {
+    if (csv.str(i, "source") != "nucleiHF") {
+      continue;
+    }
+    const auto& n = table.get(csv.str(i, "nuclide"));
+    const auto& gs = groundState("SLy4", n.Z, n.N());
+    const double b = csv.num(i, "binding_energy_MeV");
+    const double rch = csv.num(i, "charge_radius_fm");
+    const double rp = csv.num(i, "proton_rms_fm");
+    const double rn = csv.num(i, "neutron_rms_fm");
+    std::printf("SLy4 %-6s B %9.3f (published %9.3f)  r_ch %.4f (%.4f)  r_p %.4f (%.4f)  r_n %.4f (%.4f) fm\n",
+                n.name().c_str(), gs.hf.bindingEnergy, b, gs.hf.radii.charge, rch, gs.hf.radii.proton, rp,
+                gs.hf.radii.neutron, rn);
+    EXPECT_NEAR(gs.hf.bindingEnergy / b, 1.0, 3e-3) << n.name();
+    EXPECT_NEAR(gs.hf.radii.charge / rch, 1.0, 3e-3) << n.name();
+    EXPECT_NEAR(gs.hf.radii.proton / rp, 1.0, 3e-3) << n.name();
+    EXPECT_NEAR(gs.hf.radii.neutron / rn, 1.0, 3e-3) << n.name();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 4);
+}
+
 TEST(HartreeFockPhysics, MeshAndBoxStability208Pb) {
   const auto force = SkyrmeForce::load("SLy4");
   const auto ref = HartreeFockSolver(force).solve(82, 126);
