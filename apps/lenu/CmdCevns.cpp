@@ -28,15 +28,6 @@ const char* kFormFactorHelp =
     "form-factor model: helm (Lewin-Smith), klein-nystrand (COHERENT), symmetrized-fermi, fourier-bessel "
     "(de Vries charge density), unit (F = 1), hf:FORCE (Skyrme Hartree-Fock, e.g. hf:SLy4)";
 
-NucleonWeakCharges chargesFrom(const std::string& s) {
-  if (s == "tree") {
-    return NucleonWeakCharges::treeLevel();
-  }
-  throw Error(ErrorCode::InvalidArgument,
-              fmt::format("--weak-charges '{}': accepted is tree (radiatively corrected neutrino-nucleon couplings "
-                          "are not yet available)",
-                          s));
-}
 
 // ------------------------------------------------------------------ xsec cevns
 struct XsecOptions {
@@ -45,6 +36,7 @@ struct XsecOptions {
   std::string range;
   std::string formFactor = "helm";
   std::string weakCharges = "tree";
+  std::string flavour = "numu";
   std::optional<double> differentialAt;
   bool json = false;
   std::optional<std::string> plot;
@@ -66,7 +58,8 @@ void runXsec(const XsecOptions& o) {
   const auto table = NuclideTable::load();
   const auto& nuc = table.get(o.nuclide);
   const auto model = makeFormFactorModel(o.formFactor);
-  const CevnsCrossSection xs(nuc, model->forNuclide(nuc), chargesFrom(o.weakCharges));
+  const CevnsCrossSection xs(nuc, model->forNuclide(nuc),
+                             weakChargesFor(parseWeakChargeScheme(o.weakCharges), parseFlavour(o.flavour)));
   if (o.differentialAt) {
     const double e = *o.differentialAt;
     requirePositive(e, "neutrino energy (--differential)", "MeV");
@@ -417,7 +410,11 @@ void registerXsecCevnsCommand(CLI::App& xsec) {
   cmd->add_option("--energy", o->energies, "neutrino energies [MeV] (> 0; several allowed)");
   cmd->add_option("--range", o->range, "energy grid LO:HI:N [MeV], e.g. 1:100:100 (default)");
   cmd->add_option("--form-factor", o->formFactor, kFormFactorHelp)->capture_default_str();
-  cmd->add_option("--weak-charges", o->weakCharges, "nucleon weak charges: tree (1-4 sin^2 theta_W, -1)")
+  cmd->add_option("--weak-charges", o->weakCharges, "nucleon weak charges: tree (1-4 sin^2 theta_W, -1) or radiative (flavour-dependent neutrino couplings, "
+                  "Erler & Su as quoted in arXiv:2411.03122; unconfirmed against the primary text)")
+      ->capture_default_str();
+  cmd->add_option("--flavour", o->flavour, "neutrino flavour (matters for --weak-charges radiative): nue, numu, nutau, "
+                                          "nuebar, numubar, nutaubar")
       ->capture_default_str();
   cmd->add_option("--differential", o->differentialAt, "tabulate dsigma/dT [cm^2/keVnr] at this energy [MeV]");
   cmd->add_flag("--json", o->json, "print JSON (sigma_cm2, energy_MeV, ...)");

@@ -217,7 +217,7 @@ void runPredict(const PredictOptions& o) {
     }
     fmt::print(" (per formula unit:{})\n", comps);
     fmt::print("Form factor : {} ({})\n", x.formFactorName,
-               rate.crossSections().front().weakFormFactor().nucleonFormFactors().neutron->description());
+               rate.crossSections(p.flavours.front()).front().weakFormFactor().nucleonFormFactors().neutron->description());
     if (x.rate.detector) {
       fmt::print("Detector    : {}\n", x.rate.detector->description());
     }

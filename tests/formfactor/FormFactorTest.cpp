@@ -76,3 +76,21 @@ TEST(WeakCharge, TreeLevelAndRadiative) {
   EXPECT_NEAR(NucleonWeakCharges::treeLevel(0.25).proton, 0.0, 1e-15); // vanishes at sin^2 = 1/4
   EXPECT_THROW(NucleonWeakCharges::treeLevel(1.5), Error);
 }
+
+// Radiatively corrected CEvNS couplings: the neutrino charge radius raises the proton coupling
+// most for nu_e, so |Q_W| (dominated by the negative neutron charge) is smallest for nu_e and
+// largest for nu_tau; antineutrinos as neutrinos; the neutron charge grows by 2.3% over tree level.
+TEST(WeakCharge, RadiativeCevnsCouplingsAreFlavourDependent) {
+  const auto table = NuclideTable::load();
+  const auto& ar = table.get("Ar40");
+  const double e = weakCharge(ar, NucleonWeakCharges::cevnsRadiative(Flavour::NuE));
+  const double mu = weakCharge(ar, NucleonWeakCharges::cevnsRadiative(Flavour::NuMu));
+  const double tau = weakCharge(ar, NucleonWeakCharges::cevnsRadiative(Flavour::NuTau));
+  EXPECT_LT(std::abs(e), std::abs(mu));
+  EXPECT_LT(std::abs(mu), std::abs(tau));
+  EXPECT_DOUBLE_EQ(weakCharge(ar, NucleonWeakCharges::cevnsRadiative(Flavour::NuMuBar)), mu);
+  EXPECT_NEAR(NucleonWeakCharges::cevnsRadiative(Flavour::NuE).neutron, -1.0234, 1e-12);
+  EXPECT_EQ(parseWeakChargeScheme("radiative"), WeakChargeScheme::Radiative);
+  EXPECT_THROW(parseWeakChargeScheme("pdg"), Error);
+  EXPECT_DOUBLE_EQ(weakChargesFor(WeakChargeScheme::Tree, Flavour::NuE).proton, NucleonWeakCharges::treeLevel().proton);
+}

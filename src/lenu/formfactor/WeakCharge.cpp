@@ -19,6 +19,38 @@ NucleonWeakCharges NucleonWeakCharges::radiativelyCorrected() {
   return {0.0721, -0.9878, "radiatively corrected (Horowitz et al., PRC 85 (2012) 032501)"};
 }
 
+NucleonWeakCharges NucleonWeakCharges::cevnsRadiative(Flavour flavour) {
+  constexpr double gvn = -0.5117;
+  double gvp = 0.0;
+  switch (flavour) {
+  case Flavour::NuE:
+  case Flavour::NuEBar: gvp = 0.0382; break;
+  case Flavour::NuMu:
+  case Flavour::NuMuBar: gvp = 0.0300; break;
+  case Flavour::NuTau:
+  case Flavour::NuTauBar: gvp = 0.0256; break;
+  }
+  return {2.0 * gvp, 2.0 * gvn,
+          fmt::format("CEvNS with radiative corrections for {} (Erler & Su / PDG as quoted in arXiv:2411.03122; "
+                      "UNCONFIRMED)",
+                      toString(flavour))};
+}
+
+WeakChargeScheme parseWeakChargeScheme(std::string_view name) {
+  if (name == "tree") {
+    return WeakChargeScheme::Tree;
+  }
+  if (name == "radiative") {
+    return WeakChargeScheme::Radiative;
+  }
+  throw Error(ErrorCode::InvalidArgument,
+              fmt::format("unknown weak-charge scheme '{}': accepted are tree, radiative", name));
+}
+
+NucleonWeakCharges weakChargesFor(WeakChargeScheme scheme, Flavour flavour) {
+  return scheme == WeakChargeScheme::Tree ? NucleonWeakCharges::treeLevel() : NucleonWeakCharges::cevnsRadiative(flavour);
+}
+
 double weakCharge(const Nuclide& nuclide, const NucleonWeakCharges& charges) {
   return charges.neutron * nuclide.N() + charges.proton * nuclide.Z;
 }

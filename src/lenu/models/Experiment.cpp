@@ -376,13 +376,10 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
   }
   x.rate.formFactor = makeFormFactorModel(x.formFactorName);
   if (auto wc = an.optString("weak_charges")) {
-    if (*wc == "tree") {
-      x.rate.weakCharges = NucleonWeakCharges::treeLevel();
-    } else {
-      an.fail("weak_charges",
-              fmt::format("unsupported weak charges '{}': accepted is tree (radiatively corrected neutrino-nucleon "
-                          "couplings are not yet available in lenu)",
-                          *wc));
+    try {
+      x.rate.weakCharges = parseWeakChargeScheme(*wc);
+    } catch (const Error& e) {
+      an.fail("weak_charges", e.what());
     }
   }
   if (an.has("time_window_ns")) {

@@ -47,14 +47,21 @@ CevnsRate::CevnsRate(CevnsRateConfig cfg) : m_cfg(std::move(cfg)) {
   require(m_cfg.energyNodes >= 4, fmt::format("energyNodes = {} must be >= 4", m_cfg.energyNodes));
   require(m_cfg.window.end > m_cfg.window.begin,
           fmt::format("time window [{}, {}) ns is empty", m_cfg.window.begin, m_cfg.window.end));
+  std::vector<NucleonFormFactors> ff;
   for (const auto& c : m_cfg.target.components()) {
-    m_xs.emplace_back(c.nuclide, m_cfg.formFactor->forNuclide(c.nuclide), m_cfg.weakCharges);
+    ff.push_back(m_cfg.formFactor->forNuclide(c.nuclide));
+  }
+  for (Flavour f : m_cfg.source->flavours()) {
+    auto& xs = m_xs[f];
+    for (std::size_t i = 0; i < ff.size(); ++i) {
+      xs.emplace_back(m_cfg.target.components()[i].nuclide, ff[i], weakChargesFor(m_cfg.weakCharges, f));
+    }
   }
 }
 
 double CevnsRate::fluxAveragedXsec(std::size_t i, Flavour f) const {
   const auto spec = m_cfg.source->spectrum(f, m_cfg.window);
-  const auto& xs = m_xs.at(i);
+  const auto& xs = m_xs.at(f).at(i);
   return spec.average([&](double e) { return xs.sigma(e); }, 1e-8);
 }
 
@@ -76,7 +83,7 @@ CevnsPrediction CevnsRate::predict() const {
     eMax = std::max(eMax, spectra.at(f).maxEnergy());
   }
   double tMax = 0.0;
-  for (const auto& xs : m_xs) {
+  for (const auto& xs : m_xs.begin()->second) {
     tMax = std::max(tMax, xs.maxRecoil(eMax));
   }
   p.recoilEdges = Binning{0.0, tMax, m_cfg.recoilBins}.edges();
@@ -105,14 +112,15 @@ CevnsPrediction CevnsRate::predict() const {
     const double phi = src.fluence(f, m_cfg.distance);
     p.fluence[f] = phi;
     const auto* cont = spec.continuousPart();
+    const auto& xsf = m_xs.at(f);
 
     // dN/dT at recoil-bin centres
     std::vector<double> dndt(m_cfg.recoilBins, 0.0);
     for (std::size_t b = 0; b < m_cfg.recoilBins; ++b) {
       const double t = (static_cast<double>(b) + 0.5) * dT;
       double rate = 0.0;
-      for (std::size_t i = 0; i < m_xs.size(); ++i) {
-        const auto& xs = m_xs[i];
+      for (std::size_t i = 0; i < xsf.size(); ++i) {
+        const auto& xs = xsf[i];
         double avg = 0.0;
         for (const auto& l : spec.lines()) {
           avg += l.weight * xs.dSigmaDT(l.energy, t);
@@ -142,7 +150,7 @@ CevnsPrediction CevnsRate::predict() const {
 
     // flux-averaged cross section per nucleus
     double fa = 0.0;
-    for (std::size_t i = 0; i < m_xs.size(); ++i) {
+    for (std::size_t i = 0; i < xsf.size(); ++i) {
       fa += nuclei[i] * fluxAveragedXsec(i, f);
     }
     p.fluxAveragedXsec[f] = fa / p.targetNuclei;

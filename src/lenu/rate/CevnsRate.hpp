@@ -36,7 +36,7 @@ struct CevnsRateConfig {
   double targetMass = 0.0;                        ///< [kg]
   double distance = 0.0;                          ///< source-detector distance [fm]
   std::shared_ptr<const FormFactorModel> formFactor; ///< required
-  NucleonWeakCharges weakCharges = NucleonWeakCharges::treeLevel();
+  WeakChargeScheme weakCharges = WeakChargeScheme::Tree; ///< nucleon weak charges per flavour
   std::shared_ptr<const DetectorResponse> detector; ///< optional: none = perfect detector
   TimeWindow window;                              ///< analysis time window [ns]
   std::size_t recoilBins = 400;                   ///< recoil mesh from 0 to the largest T_max
@@ -71,15 +71,15 @@ public:
   explicit CevnsRate(CevnsRateConfig cfg);
   /// Compute the full prediction.
   CevnsPrediction predict() const;
-  /// Cross section objects per target component.
-  const std::vector<CevnsCrossSection>& crossSections() const { return m_xs; }
+  /// Cross section objects per target component for one flavour (charges may depend on it).
+  const std::vector<CevnsCrossSection>& crossSections(Flavour f) const { return m_xs.at(f); }
   const CevnsRateConfig& config() const { return m_cfg; }
   /// Flux-averaged cross section of component i for flavour f [fm^2].
   double fluxAveragedXsec(std::size_t i, Flavour f) const;
 
 private:
   CevnsRateConfig m_cfg;
-  std::vector<CevnsCrossSection> m_xs;
+  std::map<Flavour, std::vector<CevnsCrossSection>> m_xs;
 };
 
 } // namespace lenu

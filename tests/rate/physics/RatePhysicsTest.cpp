@@ -67,3 +67,25 @@ TEST(RatePhysics, TimeWindowSelectsFlavours) {
   }
   EXPECT_NEAR(sum / prompt.eventsDetected.at(Flavour::NuMu), 1.0, 1e-3);
 }
+
+// With flavour-dependent couplings each flavour's cross section scales by its own Q_W^2.
+TEST(RatePhysics, RadiativeCouplingsScaleEachFlavour) {
+  auto c = config("Ar");
+  c.formFactor = std::make_shared<UnitModel>();
+  const auto tree = CevnsRate(c).predict();
+  c.weakCharges = WeakChargeScheme::Radiative;
+  const auto rad = CevnsRate(c).predict();
+  static const auto table = NuclideTable::load();
+  for (Flavour f : tree.flavours) {
+    double num = 0.0;
+    double den = 0.0;
+    for (const auto& comp : c.target.components()) {
+      const double qr = weakCharge(comp.nuclide, NucleonWeakCharges::cevnsRadiative(f));
+      const double qt = weakCharge(comp.nuclide, NucleonWeakCharges::treeLevel());
+      num += comp.atomsPerFormulaUnit * qr * qr;
+      den += comp.atomsPerFormulaUnit * qt * qt;
+    }
+    // (isotopes of different mass weigh Q_W^2 with O(E/M) ~ 1e-6 kinematic differences)
+    EXPECT_NEAR(rad.fluxAveragedXsec.at(f) / tree.fluxAveragedXsec.at(f), num / den, 1e-7) << toString(f);
+  }
+}
