@@ -104,6 +104,7 @@ void HeatMap::render(const std::filesystem::path& png) const {
   s += fmt::format("set title {} noenhanced\nset xlabel {} noenhanced\nset ylabel {} noenhanced\n", quote(title),
                    quote(xLabel), quote(yLabel));
   s += fmt::format("set cblabel {} noenhanced\nset view map\nset palette rgb 33,13,10\n", quote(zLabel));
+  s += fmt::format("set xrange [{}:{}]\nset yrange [{}:{}]\n", xEdges.front(), xEdges.back(), yEdges.front(), yEdges.back());
   s += "$M << EOD\n";
   for (std::size_t i = 0; i + 1 < xEdges.size(); ++i) {
     for (std::size_t j = 0; j + 1 < yEdges.size(); ++j) {
