@@ -237,9 +237,12 @@ TEST(InelasticErrors, BadInputIsReportedClearly) {
   // Q-value of 40Ar -> 40K from AME2020 nuclear masses: atomic-mass difference 1.5044 MeV minus m_e,
   // plus the change of the total electron binding energy (+2 keV): 0.9954 MeV.
   EXPECT_NEAR(chargedCurrentQValue(table.get("Ar40"), ResponseMode::ChargedCurrentNu, table), 0.9954, 5e-4);
-  // Final nucleus missing from both tables (40Cl): UnknownNuclide.
+  // 40Ar -> 40Cl (anti-nu_e): atomic-mass difference 7.4821 MeV plus m_e (Z decreases), minus
+  // the change of the electron binding energy (~1 keV): 7.992 MeV.
+  EXPECT_NEAR(chargedCurrentQValue(table.get("Ar40"), ResponseMode::ChargedCurrentNuBar, table), 7.992, 2e-3);
+  // Final nucleus missing from both tables (132Cs): UnknownNuclide.
   try {
-    chargedCurrentQValue(table.get("Ar40"), ResponseMode::ChargedCurrentNuBar, table);
+    chargedCurrentQValue(table.get("Xe132"), ResponseMode::ChargedCurrentNu, table);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::UnknownNuclide);
