@@ -30,6 +30,17 @@ struct PredictOptions {
   std::optional<std::string> inelastic;
 };
 
+/// Detected events per observable bin, summed over flavours.
+std::vector<double> observableTotals(const CevnsPrediction& p) {
+  std::vector<double> tot(p.observableEdges.size() - 1, 0.0);
+  for (Flavour f : p.flavours) {
+    for (std::size_t b = 0; b < tot.size(); ++b) {
+      tot[b] += p.observableCounts.at(f)[b];
+    }
+  }
+  return tot;
+}
+
 void writeOutputs(const Experiment& x, const CevnsPrediction& p, const std::filesystem::path& dir) {
   const auto base = dir / x.name;
   const double dT = (p.recoilEdges[1] - p.recoilEdges[0]);
@@ -79,20 +90,19 @@ void writeOutputs(const Experiment& x, const CevnsPrediction& p, const std::file
     }
     ser.back().label = "total";
     ser.back().style = "histeps";
+    const auto totals = observableTotals(p);
     for (std::size_t b = 0; b + 1 < p.observableEdges.size(); ++b) {
       std::vector<double> row{p.observableEdges[b], p.observableEdges[b + 1]};
-      double tot = 0.0;
       const double xc = 0.5 * (p.observableEdges[b] + p.observableEdges[b + 1]);
       for (std::size_t k = 0; k < p.flavours.size(); ++k) {
         const double v = p.observableCounts.at(p.flavours[k])[b];
         row.push_back(v);
-        tot += v;
         ser[k].x.push_back(xc);
         ser[k].y.push_back(v);
       }
-      row.push_back(tot);
+      row.push_back(totals[b]);
       ser.back().x.push_back(xc);
-      ser.back().y.push_back(tot);
+      ser.back().y.push_back(totals[b]);
       c.rows.push_back(row);
     }
     pl.series = ser;
@@ -274,14 +284,9 @@ void runPredict(const PredictOptions& o) {
   if (o.plot) {
     Plot pl{fmt::format("{}: detected CEvNS events", x.name), fmt::format("observed energy [{}]", p.observableUnit),
             "events per bin"};
-    PlotSeries tot{"total", {}, {}, "histeps"};
+    PlotSeries tot{"total", {}, observableTotals(p), "histeps"};
     for (std::size_t b = 0; b + 1 < p.observableEdges.size(); ++b) {
-      double v = 0.0;
-      for (Flavour f : p.flavours) {
-        v += p.observableCounts.at(f)[b];
-      }
       tot.x.push_back(0.5 * (p.observableEdges[b] + p.observableEdges[b + 1]));
-      tot.y.push_back(v);
     }
     pl.series.push_back(tot);
     pl.render(*o.plot);

@@ -10,11 +10,22 @@
 
 namespace lenu {
 namespace {
-/// Lowest photoelectron number worth summing (12 sigma below the mean), 0 for small means.
-int poissonStart(double mu) { return std::max(0, static_cast<int>(mu - 12.0 * std::sqrt(mu + 1.0))); }
-/// Poisson probability in log space (no underflow for large means).
-double poisson(int n, double mu) {
-  return mu <= 0.0 ? (n == 0 ? 1.0 : 0.0) : std::exp(n * std::log(mu) - mu - std::lgamma(n + 1.0));
+/// Calls f(n, P(n)) for the Poisson distribution of mean mu, n from 12 sigma below the mean (or 0)
+/// up to nMax; P(n) = mu^n e^-mu / n! by recursion from a log-space start (no underflow).
+template <class F> void forEachPoisson(double mu, double nMax, F&& f) {
+  const int n0 = std::max(0, static_cast<int>(mu - 12.0 * std::sqrt(mu + 1.0)));
+  double p = mu <= 0.0 ? (n0 == 0 ? 1.0 : 0.0) : std::exp(n0 * std::log(mu) - mu - std::lgamma(n0 + 1.0));
+  for (int n = n0; n <= static_cast<int>(nMax); ++n) {
+    if (n > n0) {
+      p *= mu / n;
+    }
+    f(n, p);
+  }
+}
+
+/// Index of the bin [edges[b], edges[b+1]) holding x (x inside the edges).
+std::size_t binOf(const std::vector<double>& edges, double x) {
+  return static_cast<std::size_t>(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin()) - 1;
 }
 } // namespace
 
@@ -43,6 +54,10 @@ double DetectorResponse::meanObservable(double recoil) const {
   return m_cfg.lightYield ? *m_cfg.lightYield * eee : eee;
 }
 
+double DetectorResponse::resolution(double eee) const {
+  return std::sqrt(m_cfg.resolutionA * m_cfg.resolutionA * eee + m_cfg.resolutionB * m_cfg.resolutionB * eee * eee);
+}
+
 double DetectorResponse::efficiency(double x) const {
   if (x < m_cfg.threshold || x >= m_cfg.observableMax) {
     return 0.0;
@@ -67,27 +82,18 @@ void DetectorResponse::fold(double recoil, double weight, const std::vector<doub
   if (m_cfg.lightYield) {
     // Poisson photo-statistics: P(n) = mu^n e^-mu / n!, by recursion from the lowest n kept.
     const double nMax = std::min(edges.back(), mu + 12.0 * std::sqrt(mu + 1.0) + 12.0);
-    const int n0 = poissonStart(mu);
-    double p = poisson(n0, mu);
-    for (int n = n0; n <= static_cast<int>(nMax); ++n) {
-      if (n > n0) {
-        p *= mu / n;
-      }
+    forEachPoisson(mu, nMax, [&](int n, double p) {
       const double x = n;
-      if (x < edges.front() || x >= edges.back()) {
-        continue;
+      if (x >= edges.front() && x < edges.back()) {
+        out[binOf(edges, x)] += weight * p * efficiency(x);
       }
-      const auto b = static_cast<std::size_t>(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin()) - 1;
-      out[b] += weight * p * efficiency(x);
-    }
+    });
     return;
   }
-  const double sigma = std::sqrt(m_cfg.resolutionA * m_cfg.resolutionA * mu +
-                                 m_cfg.resolutionB * m_cfg.resolutionB * mu * mu);
+  const double sigma = resolution(mu);
   if (sigma <= 0.0) {
     if (mu >= edges.front() && mu < edges.back()) {
-      const auto b = static_cast<std::size_t>(std::upper_bound(edges.begin(), edges.end(), mu) - edges.begin()) - 1;
-      out[b] += weight * efficiency(mu);
+      out[binOf(edges, mu)] += weight * efficiency(mu);
     }
     return;
   }
@@ -106,20 +112,11 @@ void DetectorResponse::fold(double recoil, double weight, const std::vector<doub
 double DetectorResponse::detectionProbability(double recoil) const {
   const double mu = meanObservable(recoil);
   if (m_cfg.lightYield) {
-    const double nMax = mu + 12.0 * std::sqrt(mu + 1.0) + 12.0;
-    const int n0 = poissonStart(mu);
-    double p = poisson(n0, mu);
     double s = 0.0;
-    for (int n = n0; n <= static_cast<int>(nMax); ++n) {
-      if (n > n0) {
-        p *= mu / n;
-      }
-      s += p * efficiency(n);
-    }
+    forEachPoisson(mu, mu + 12.0 * std::sqrt(mu + 1.0) + 12.0, [&](int n, double p) { s += p * efficiency(n); });
     return s;
   }
-  const double sigma = std::sqrt(m_cfg.resolutionA * m_cfg.resolutionA * mu +
-                                 m_cfg.resolutionB * m_cfg.resolutionB * mu * mu);
+  const double sigma = resolution(mu);
   if (sigma <= 0.0) {
     return efficiency(mu);
   }

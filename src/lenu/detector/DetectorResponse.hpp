@@ -51,6 +51,8 @@ public:
   std::string description() const;
 
 private:
+  /// Gaussian width sqrt(a^2 E + b^2 E^2) [keVee] at E [keVee].
+  double resolution(double eee) const;
   DetectorResponseConfig m_cfg;
 };
 

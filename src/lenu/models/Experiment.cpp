@@ -372,7 +372,7 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
   auto an = top.sub("analysis");
   x.formFactorName = formFactorOverride.value_or(an.string("form_factor"));
   if (formFactorOverride) {
-    an.has("form_factor");
+    an.has("form_factor"); // the file's value is overridden, but the key is still a known key
   }
   x.rate.formFactor = makeFormFactorModel(x.formFactorName);
   if (auto wc = an.optString("weak_charges")) {
