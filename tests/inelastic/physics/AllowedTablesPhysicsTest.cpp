@@ -129,4 +129,19 @@ TEST(AllowedTables, Argon40DarFluxAverageWithBothTables) {
   // Below the first QRPA level (omega = 13.1 MeV: E < ~13.6 MeV) the two tables agree exactly.
   EXPECT_DOUBLE_EQ(exp.sigma(12.0).total, all.sigma(12.0).total);
   EXPECT_GT(all.sigma(30.0).total, exp.sigma(30.0).total);
+
+  // Angular shape at 30 MeV: Fermi goes as (1 + beta cos), Gamow-Teller as (1 - beta cos / 3), so
+  // the completed table (more GT relative to the fixed B(F) = 4) is more backward than the
+  // measured-only one; both stay below the pure-GT limit (1 + 1/6) / (1 - 1/6) = 1.4.
+  GaussLegendre g(16, -1.0, 1.0);
+  const auto de = exp.dSigmaDCos(30.0, g.x), da = all.dSigmaDCos(30.0, g.x);
+  double fe = 0, be = 0, fa = 0, ba = 0;
+  for (std::size_t i = 0; i < g.x.size(); ++i) {
+    (g.x[i] > 0 ? fe : be) += g.w[i] * de[i];
+    (g.x[i] > 0 ? fa : ba) += g.w[i] * da[i];
+  }
+  std::printf("[40Ar nu_e CC 30 MeV] backward/forward: allowed (experiment) %.3f, allowed:bhattacharya-cheoun %.3f\n", be / fe,
+              ba / fa);
+  EXPECT_GT(ba / fa, be / fe);
+  EXPECT_LT(ba / fa, 1.4);
 }
