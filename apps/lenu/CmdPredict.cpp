@@ -214,6 +214,16 @@ void runPredict(const PredictOptions& o) {
         total += n.events;
       }
       j["inelastic"]["events_total"] = total;
+      for (const auto& ref : x.reference.inelastic) {
+        nlohmann::json e{{"nuclide", ref.nuclide}, {"channel", ref.channel}, {"flavour", std::string(toString(ref.flavour))}};
+        if (ref.measuredXsecCm2) e["measured_flux_averaged_xsec_cm2"] = *ref.measuredXsecCm2;
+        if (ref.measuredXsecErrorPlusCm2) e["measured_flux_averaged_xsec_error_plus_cm2"] = *ref.measuredXsecErrorPlusCm2;
+        if (ref.measuredXsecErrorMinusCm2) e["measured_flux_averaged_xsec_error_minus_cm2"] = *ref.measuredXsecErrorMinusCm2;
+        if (ref.observedEvents) e["observed_events"] = *ref.observedEvents;
+        if (ref.predictionXsecCm2) e["prediction_flux_averaged_xsec_cm2"] = *ref.predictionXsecCm2;
+        if (!ref.predictionLabel.empty()) e["prediction_label"] = ref.predictionLabel;
+        j["inelastic"]["reference"].push_back(e);
+      }
     }
     std::cout << j.dump(2) << "\n";
   } else {
@@ -272,6 +282,30 @@ void runPredict(const PredictOptions& o) {
         }
       }
       fmt::print("{:<23} {:>22} {:>14.2f}\n", "total", "", total);
+      for (const auto& ref : x.reference.inelastic) {
+        const InelasticCount* mine = nullptr;
+        for (const auto& n : inel) {
+          if (n.nuclide == ref.nuclide && n.channel == ref.channel && n.flavour == ref.flavour && n.note.empty()) mine = &n;
+        }
+        fmt::print("Published {} {} {}:", ref.nuclide, ref.channel, toString(ref.flavour));
+        if (ref.measuredXsecCm2) {
+          fmt::print(" measured <sigma> = {:.2f} +{:.2f} -{:.2f} x 1e-40 cm^2", *ref.measuredXsecCm2 / 1e-40,
+                     ref.measuredXsecErrorPlusCm2.value_or(0.0) / 1e-40, ref.measuredXsecErrorMinusCm2.value_or(0.0) / 1e-40);
+          if (mine != nullptr) {
+            fmt::print("; lenu ({}) {:.2f} x 1e-40 cm^2, lenu/measured = {:.3f}", *o.inelastic,
+                       mine->fluxAveragedXsec / units::cm2 / 1e-40, mine->fluxAveragedXsec / units::cm2 / *ref.measuredXsecCm2);
+          }
+        }
+        if (ref.predictionXsecCm2) {
+          fmt::print("\n   {} prediction: {:.2f} x 1e-40 cm^2", ref.predictionLabel.empty() ? "collaboration" : ref.predictionLabel,
+                     *ref.predictionXsecCm2 / 1e-40);
+        }
+        if (ref.observedEvents) {
+          fmt::print("\n   observed: {:.0f} +- {:.0f} events", *ref.observedEvents, ref.observedEventsError.value_or(0.0));
+        }
+        if (!ref.citation.empty()) fmt::print("\n   ({})", ref.citation);
+        fmt::print("\n");
+      }
     }
   }
   if (!o.noFiles) {
@@ -300,7 +334,8 @@ void registerPredictCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "predict",
       "Predict CEvNS counts for an experiment: source -> cross section -> detector.\n"
-      "EXPERIMENT is a name from data/experiments/ (coherent-csi-2017, coherent-cenns10-2020, coh-ar-750, ccm-lar)\n"
+      "EXPERIMENT is a name from data/experiments/ (coherent-csi-2017, coherent-csi-2022, coherent-cenns10-2020,\n"
+      "coherent-nai-2023, jsns2, coh-ar-750, ccm-lar)\n"
       "or a path to a TOML file (format: docs/experiment-format.md). Prints expected events per flavour\n"
       "(all recoils and detected), the flux-averaged cross section [cm^2] and the published values;\n"
       "writes recoil [keVnr], observable [PE or keVee], time [ns] and energy x time spectra as CSV and PNG.\n"
@@ -315,7 +350,8 @@ void registerPredictCommand(CLI::App& app) {
   cmd->add_option("--plot", opts->plot, "also draw the detected spectrum to this PNG file");
   cmd->add_flag("--no-files", opts->noFiles, "do not write CSV/PNG files into the output directory");
   cmd->add_option("--inelastic", opts->inelastic,
-                  "also count inelastic CC and NC interactions with this response model: hf, hf:FORCE, ws, allowed");
+                  "also count inelastic CC and NC interactions with this response model: hf, hf:FORCE, ws, allowed, "
+                  "allowed:bhattacharya-cheoun");
   cmd->callback([opts] { runPredict(*opts); });
 }
 

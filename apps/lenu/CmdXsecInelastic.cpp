@@ -228,7 +228,7 @@ void run(const InelasticOptions& o) {
       PlotSeries s{fmt::format("{} (multipoles J <= {})", o.model, response->maxMultipole()), {}, {}};
       for (std::size_t i = 0; i < cosv.size(); ++i) { s.x.push_back(cosv[i]); s.y.push_back(dcos[i] / (1e-42 * units::cm2)); }
       p.series.push_back(s);
-      if (o.cc && o.model != "allowed") {
+      if (o.cc && o.model.rfind("allowed", 0) != 0) {
         try {
           InelasticModelOptions ao = mo;
           ao.model = "allowed";
@@ -256,7 +256,8 @@ void addCommand(CLI::App& xsec, bool cc) {
   sub->add_option("target", o->target, "target nuclide, e.g. Ar40, C12, O16, Fe56, I127, Pb208")->required();
   sub->add_option("--energy,-e", o->energies, "neutrino energy [MeV] (repeatable); default 30");
   sub->add_option("--range", o->range, "energy grid LO:HI:N [MeV]");
-  sub->add_option("--model,-m", o->model, "hf (Skyrme HF SkM*), hf:FORCE, ws (Woods-Saxon), allowed (measured B(F), B(GT); CC on Ar40, C12)");
+  sub->add_option("--model,-m", o->model, "hf (Skyrme HF SkM*), hf:FORCE, ws (Woods-Saxon), allowed (measured B(F), B(GT); CC on Ar40, C12), "
+                  "allowed:bhattacharya-cheoun (Ar40: measured below 8 MeV + QRPA B(GT) above, as MARLEY)");
   sub->add_option("--flavour,--flavor", o->flavour, cc ? "nue (default), nuebar, numu, numubar" : "numu (default), any flavour");
   sub->add_option("--coulomb", o->coulomb, "CC lepton Coulomb correction: auto (default), fermi, mema, none");
   sub->add_option("--longitudinal", o->longitudinal, "vector longitudinal multipole: cvc (default) or impulse");

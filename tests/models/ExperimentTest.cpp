@@ -126,3 +126,34 @@ form_factor = "helm"
   EXPECT_NEAR(src.totalNeutrinos(Flavour::NuMu), 1e19, 1e10);
   EXPECT_NEAR(src.timeFraction(Flavour::NuMu, {-300.0, 300.0}), 0.5, 0.01);
 }
+
+// [[reference.inelastic]]: read, and bad channel / flavour / unknown keys reported with file and key.
+TEST(Experiment, InelasticReferenceTable) {
+  const auto table = NuclideTable::load();
+  const std::string base = readAll(resolveExperimentFile("coherent-csi-2017"));
+  const auto withRef = [&](const std::string& ref) {
+    return writeTemp("lenu_inel_ref.toml", base + "\n[[reference.inelastic]]\n" + ref + "\n");
+  };
+  const auto x = loadExperiment(withRef("nuclide = \"I127\"\nchannel = \"CC\"\nflavour = \"nue\"\n"
+                                        "measured_flux_averaged_xsec_cm2 = 9.2e-40\nobserved_events = 10.0"),
+                                table);
+  ASSERT_EQ(x.reference.inelastic.size(), 1U);
+  EXPECT_EQ(x.reference.inelastic[0].flavour, Flavour::NuE);
+  EXPECT_DOUBLE_EQ(*x.reference.inelastic[0].measuredXsecCm2, 9.2e-40);
+  EXPECT_FALSE(x.reference.inelastic[0].predictionXsecCm2.has_value());
+  const auto msgOf = [&](const std::string& ref) {
+    try {
+      (void)loadExperiment(withRef(ref), table);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::ConfigError);
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  auto msg = msgOf("nuclide = \"I127\"\nchannel = \"XX\"\nflavour = \"nue\"");
+  EXPECT_NE(msg.find("reference.inelastic.channel"), std::string::npos) << msg;
+  msg = msgOf("nuclide = \"I127\"\nchannel = \"CC\"\nflavour = \"nusterile\"");
+  EXPECT_NE(msg.find("reference.inelastic.flavour"), std::string::npos) << msg;
+  msg = msgOf("nuclide = \"I127\"\nchannel = \"CC\"\nflavour = \"nue\"\nmeasured_xsec = 1.0");
+  EXPECT_NE(msg.find("unknown key 'reference.inelastic.measured_xsec'"), std::string::npos) << msg;
+}

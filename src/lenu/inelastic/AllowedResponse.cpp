@@ -27,6 +27,27 @@ std::vector<AllowedLevel> readAllowedLevels(const std::filesystem::path& path) {
   return out;
 }
 
+std::string allowedLevelTableFile(int Z, int A, ResponseMode mode, const std::string& variant) {
+  const bool nu = mode == ResponseMode::ChargedCurrentNu;
+  const std::string v = variant.empty() ? std::string("experiment") : variant;
+  if (nu && Z == 18 && A == 40) {
+    if (v == "experiment") return "inelastic/allowed_Ar40_K40.csv";
+    if (v == "bhattacharya-cheoun") return "inelastic/allowed_Ar40_K40_bhattacharya_cheoun.csv";
+    throw Error(ErrorCode::NotSupported,
+                fmt::format("allowed model: unknown level table '{}' for Ar40; available: allowed (= allowed:experiment, "
+                            "measured levels below 8 MeV), allowed:bhattacharya-cheoun (completed above 8 MeV by QRPA)",
+                            v));
+  }
+  if (nu && Z == 6 && A == 12) {
+    if (v == "experiment") return "inelastic/allowed_C12_N12.csv";
+    throw Error(ErrorCode::NotSupported,
+                fmt::format("allowed model: unknown level table '{}' for C12; available: allowed (= allowed:experiment)", v));
+  }
+  throw Error(ErrorCode::NotSupported,
+              fmt::format("allowed model: no measured B(F)/B(GT) table for Z={} A={} ({}); available: nu CC on Ar40, C12", Z,
+                          A, nu ? "nu" : "nubar"));
+}
+
 AllowedResponse::AllowedResponse(int Z, int A, ResponseMode mode, double qValue, std::vector<AllowedLevel> levels,
                                  std::string source)
     : m_Z(Z), m_A(A), m_mode(mode), m_q(qValue), m_levels(std::move(levels)), m_source(std::move(source)) {

@@ -24,6 +24,23 @@ struct AllowedLevel {
 /// Read a level table (columns excitation_MeV, B_F, B_GT; '#' provenance header).
 std::vector<AllowedLevel> readAllowedLevels(const std::filesystem::path& path);
 
+/// Level tables of the allowed model, selected by the model name "allowed" or "allowed:TABLE":
+///  - "experiment" (the default, model name "allowed"): measured strengths only. 40Ar -> 40K:
+///    Bhattacharya et al., PRC 80 (2009) 055501, levels below Ex = 8 MeV (no strength above);
+///    12C -> 12N(g.s.): from the 12B beta decay.
+///  - "bhattacharya-cheoun" (40Ar only): the same measured levels below 8 MeV, completed above 8 MeV
+///    by the QRPA B(GT) of Cheoun et al., EPJA 48 (2012) 137, as in MARLEY's
+///    ve40ArCC_Bhattacharya2009.react (S. Gardiner, PRC 103 (2021) 044604).
+/// Why "experiment" is the default: every number in it is measured, so lenu's multipole models
+/// (hf, crpa) are compared with data-derived strength, not with another model; the QRPA values were
+/// obtained by private communication and are not tabulated in the EPJA paper. The completed table
+/// is the one to use for a like-for-like comparison with MARLEY, or for 40Ar cross sections at DAR
+/// and supernova energies, where the experiment-only table lacks the Gamow-Teller resonance region
+/// (Ex = 11-21 MeV; its B(GT) sum is 8.29 against 25.69 for the completed table).
+/// Returns the data file relative to the data directory; throws Error(NotSupported) naming the
+/// available tables when there is none for the target, channel and variant.
+std::string allowedLevelTableFile(int Z, int A, ResponseMode mode, const std::string& variant);
+
 class AllowedResponse final : public NuclearResponse {
 public:
   /// CC only (mode ChargedCurrentNu or ChargedCurrentNuBar); qValue = nuclear-mass difference of

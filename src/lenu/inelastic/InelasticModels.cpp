@@ -42,16 +42,10 @@ std::shared_ptr<const NuclearResponse> makeInelasticResponse(const std::string& 
   const Nuclide& target = table.get(targetName);
   const std::string& model = options.model;
   const bool cc = mode != ResponseMode::NeutralCurrent;
-  if (model == "allowed") {
+  if (model == "allowed" || model.rfind("allowed:", 0) == 0) {
     if (!cc) throw Error(ErrorCode::NotSupported, "allowed model: only charged-current level tables exist (use --model hf for NC)");
-    std::string file;
-    if (mode == ResponseMode::ChargedCurrentNu && target.Z == 18 && target.A == 40) file = "inelastic/allowed_Ar40_K40.csv";
-    if (mode == ResponseMode::ChargedCurrentNu && target.Z == 6 && target.A == 12) file = "inelastic/allowed_C12_N12.csv";
-    if (file.empty()) {
-      throw Error(ErrorCode::NotSupported,
-                  fmt::format("allowed model: no measured B(F)/B(GT) table for {} ({}); available: nu CC on Ar40, C12",
-                              target.name(), mode == ResponseMode::ChargedCurrentNu ? "nu" : "nubar"));
-    }
+    // "allowed" = measured levels only; "allowed:TABLE" selects a table (see allowedLevelTableFile).
+    const std::string file = allowedLevelTableFile(target.Z, target.A, mode, model == "allowed" ? "" : model.substr(8));
     const auto path = dataFile(file);
     return std::make_shared<AllowedResponse>(target.Z, target.A, mode, chargedCurrentQValue(target, mode, table),
                                              readAllowedLevels(path), file);

@@ -3,7 +3,8 @@
 /// Builds inelastic responses by name for a target: "hf" / "hf:<force>" (Skyrme Hartree-Fock
 /// mean field, default force SkM*, filling approximation for open shells), "ws" (Woods-Saxon
 /// mean field of this layer), "allowed" (measured Fermi + Gamow-Teller level tables; CC on 40Ar
-/// and 12C). Q-values of CC reactions from AME2020 masses (data/nuclides.csv and
+/// and 12C; "allowed:bhattacharya-cheoun" completes 40Ar above 8 MeV with QRPA strengths, see
+/// AllowedResponse.hpp). Q-values of CC reactions from AME2020 masses (data/nuclides.csv and
 /// data/inelastic/final_nuclei.csv).
 ///
 /// Validity / limits: the mean-field response is a particle-hole (independent-particle) model
@@ -25,7 +26,7 @@ namespace lenu::inelastic {
 
 /// Options for makeInelasticResponse.
 struct InelasticModelOptions {
-  std::string model = "hf";  ///< "hf", "hf:<force>", "ws", "allowed"
+  std::string model = "hf";  ///< "hf", "hf:<force>", "ws", "allowed", "allowed:<table>"
   int maxJ = 6;              ///< highest multipole for mean-field models
   VectorLongitudinal longitudinal = VectorLongitudinal::CVC;
   NucleonCouplingsConfig couplings{};

@@ -412,6 +412,29 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
     x.reference.measuredXsecCm2 = r->optNumber("measured_flux_averaged_xsec_cm2");
     x.reference.measuredXsecErrorCm2 = r->optNumber("measured_flux_averaged_xsec_error_cm2");
     x.reference.citation = r->optString("citation").value_or("");
+    for (auto& t : r->tableArray("inelastic")) {
+      InelasticReference ir;
+      ir.nuclide = t.string("nuclide");
+      ir.channel = t.string("channel");
+      if (ir.channel != "CC" && ir.channel != "NC") {
+        t.fail("channel", fmt::format("unknown channel '{}': accepted are CC, NC", ir.channel));
+      }
+      try {
+        ir.flavour = parseFlavour(t.string("flavour"));
+      } catch (const Error& e) {
+        t.fail("flavour", e.what());
+      }
+      ir.measuredXsecCm2 = t.optNumber("measured_flux_averaged_xsec_cm2");
+      ir.measuredXsecErrorPlusCm2 = t.optNumber("measured_flux_averaged_xsec_error_plus_cm2");
+      ir.measuredXsecErrorMinusCm2 = t.optNumber("measured_flux_averaged_xsec_error_minus_cm2");
+      ir.observedEvents = t.optNumber("observed_events");
+      ir.observedEventsError = t.optNumber("observed_events_error");
+      ir.predictionXsecCm2 = t.optNumber("prediction_flux_averaged_xsec_cm2");
+      ir.predictionLabel = t.optString("prediction_label").value_or("");
+      ir.citation = t.optString("citation").value_or("");
+      t.finish();
+      x.reference.inelastic.push_back(std::move(ir));
+    }
     r->finish();
   }
   top.finish();

@@ -10,10 +10,27 @@
 #include <string>
 #include <vector>
 
+#include "lenu/core/Flavour.hpp"
 #include "lenu/core/Nuclide.hpp"
 #include "lenu/rate/CevnsRate.hpp"
 
 namespace lenu {
+
+/// A published inelastic (CC or NC) measurement, table [[reference.inelastic]] of an experiment
+/// file, printed by `lenu predict --inelastic` next to lenu's value for the same channel.
+struct InelasticReference {
+  std::string nuclide;   ///< target isotope, e.g. "I127"
+  std::string channel;   ///< "CC" or "NC"
+  Flavour flavour = Flavour::NuE;
+  std::optional<double> measuredXsecCm2;       ///< measured flux-averaged cross section [cm^2]
+  std::optional<double> measuredXsecErrorPlusCm2;
+  std::optional<double> measuredXsecErrorMinusCm2;
+  std::optional<double> observedEvents;        ///< measured (fitted) interactions
+  std::optional<double> observedEventsError;
+  std::optional<double> predictionXsecCm2;     ///< the collaboration's model prediction [cm^2]
+  std::string predictionLabel;                 ///< which model (e.g. "MARLEY")
+  std::string citation;
+};
 
 /// Published numbers an experiment file quotes, printed next to lenu's prediction.
 struct ExperimentReference {
@@ -26,6 +43,7 @@ struct ExperimentReference {
   std::optional<double> measuredXsecCm2;   ///< measured flux-averaged cross section [cm^2]
   std::optional<double> measuredXsecErrorCm2;
   std::string citation;
+  std::vector<InelasticReference> inelastic;  ///< inelastic channels ([[reference.inelastic]])
 };
 
 struct Experiment {

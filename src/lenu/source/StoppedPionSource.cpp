@@ -66,7 +66,11 @@ double StoppedPionSource::timeFraction(Flavour f, TimeWindow w) const {
     return 0.0;
   }
   const auto r = timeRange();
-  return m_cfg.pulse.emissionFraction(chainOf(f), std::max(w.begin, r.begin), std::min(w.end, r.end));
+  const double a = std::max(w.begin, r.begin), b = std::min(w.end, r.end);
+  if (w.end >= w.begin && !(b > a)) {
+    return 0.0; // window entirely before the pulse starts or after the flux has died out
+  }
+  return m_cfg.pulse.emissionFraction(chainOf(f), a, b);
 }
 
 double StoppedPionSource::timePdf(Flavour f, double t) const {
@@ -114,7 +118,11 @@ double KaonDecayAtRestSource::timeFraction(Flavour f, TimeWindow w) const {
     return 0.0;
   }
   const auto r = timeRange();
-  return m_cfg.pulse.emissionFraction(DecayChain::KaonPrompt, std::max(w.begin, r.begin), std::min(w.end, r.end));
+  const double a = std::max(w.begin, r.begin), b = std::min(w.end, r.end);
+  if (w.end >= w.begin && !(b > a)) {
+    return 0.0;
+  }
+  return m_cfg.pulse.emissionFraction(DecayChain::KaonPrompt, a, b);
 }
 
 double KaonDecayAtRestSource::timePdf(Flavour f, double t) const {
