@@ -103,7 +103,7 @@ void run(const ResponseOptions& o) {
   const NamedOperator op = standardOperator(o.op, sm.Z, sm.N, dens.meanSquareRadius());
   const bool ce = op.chargeExchange();
   const std::string unit = op.strengthUnit;                        // S(E)
-  const std::string bUnit = unit.substr(0, unit.find('/'));        // lines, m0
+  const std::string bUnit = unit.substr(0, unit.find('/')) == "1" ? std::string("(dimensionless)") : unit.substr(0, unit.find('/'));
   const std::string eFrame = ce ? fmt::format("omega = E_x(daughter) + Q from the {} ground state", nuc.name())
                                 : fmt::format("excitation energy of {}", nuc.name());
 

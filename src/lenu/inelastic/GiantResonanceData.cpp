@@ -84,7 +84,9 @@ std::string formatGiantResonanceComparison(const std::vector<GiantResonanceCompa
     const auto& d = c.datum;
     const std::string meas = fmt::format("{:.2f} +- {:.2f} ({})", d.energy, d.energyUnc, d.quantity);
     const std::string width = d.width >= 0.0 ? fmt::format("{:.2f}", d.width) : std::string("-");
-    const std::string win = c.available ? fmt::format("{:.2f} [{:g},{:g}]", c.modelCentroid, d.windowLo, d.windowHi) : std::string("n/a (no Q)");
+    const std::string win = !c.available        ? std::string("n/a (no Q)")
+                            : c.modelM0 > 0.0 ? fmt::format("{:.2f} [{:g},{:g}]", c.modelCentroid, d.windowLo, d.windowHi)
+                                              : fmt::format("no strength [{:g},{:g}]", d.windowLo, d.windowHi);
     const std::string full = c.available ? fmt::format("{:.2f}", c.modelFullCentroid) : std::string("n/a");
     s += fmt::format("{:<8} {:<6} {:<4} {:>22} {:>12} {:>22} {:>16}  {}{}\n", d.nucleus, d.resonance, d.op, meas, width, win, full,
                      d.citation, d.verified ? "" : " [UNCONFIRMED]");

@@ -116,9 +116,13 @@ TEST(GiantResonances, MeanFieldNextToData) {
   for (const char* nuc : {"O16", "Ca40", "Ca48"}) {
     const auto cs = compareGiantResonances(model(nuc), data);
     std::printf("%s", formatGiantResonanceComparison(cs, "HF SkM*").c_str());
-    for (const auto& c : cs)
-      if (c.available) {
-        EXPECT_GT(c.modelM0, 0.0) << c.datum.id; // the window holds strength
+    for (const auto& c : cs) {
+      // Isospin-conserving modes: the giant-resonance window holds mean-field strength. (Not
+      // asserted for charge exchange: the mean field puts the 48Ca IAS configuration at the
+      // 48Sc ground state, below the measured IAS window -- the residual interaction moves it.)
+      if (c.available && c.datum.op != "F" && c.datum.op != "GT") {
+        EXPECT_GT(c.modelM0, 0.0) << c.datum.id;
       }
+    }
   }
 }
