@@ -229,7 +229,7 @@ std::vector<SumRuleCheck> checkSumRules(const OperatorStrength& model, const Sum
   const int Z = d.Z, N = d.N;
   const double r2 = d.meanSquareRadius();
   for (const auto& name : which) {
-    if (name == "IS0" || name == "IS2" || name == "IV1") {
+    if (name == "IS0" || name == "IS1" || name == "IS2" || name == "IV1") {
       const NamedOperator op = standardOperator(name, Z, N, r2);
       SumRuleCheck c;
       c.name = name + " m1";
@@ -251,7 +251,7 @@ std::vector<SumRuleCheck> checkSumRules(const OperatorStrength& model, const Sum
                                                      : 9.0 / (4.0 * kPi) * (d.moment(2, false, true) - d.moment(2, true, false));
       out.push_back(c);
     } else {
-      throw Error(ErrorCode::InvalidArgument, fmt::format("checkSumRules: unknown sum rule '{}': use IS0, IS2, IV1, F, GT, SD", name));
+      throw Error(ErrorCode::InvalidArgument, fmt::format("checkSumRules: unknown sum rule '{}': use IS0, IS1, IS2, IV1, F, GT, SD", name));
     }
   }
   return out;

@@ -132,7 +132,7 @@ struct SumRuleCheck {
   double ratio() const { return reference != 0.0 ? model / reference : 0.0; }
 };
 
-/// Runs the sum rules named in `which` ("IS0", "IS2", "IV1": m1; "F", "GT", "SD": S- - S+) on
+/// Runs the sum rules named in `which` ("IS0", "IS1", "IS2", "IV1": m1; "F", "GT", "SD": S- - S+) on
 /// any model with the moment quadrature cfg (range should cover the whole strength). Throws
 /// Error(InvalidArgument) for an unknown name.
 std::vector<SumRuleCheck> checkSumRules(const OperatorStrength& model, const SumRuleInputs& in,

@@ -60,7 +60,7 @@ TEST(MeanFieldEwsr, HartreeFockMeanFieldDoubleCommutatorO16Ca40) {
     const auto& m = model(nuc);
     SumRuleInputs in = m.sumRules;
     in.meanFieldMass = true; // independent-particle model: B_q(r) = hbar^2/2m*_q(r)
-    const auto cs = checkSumRules(*m.strength, in, {"IS0", "IS2", "IV1"}, wide(120.0));
+    const auto cs = checkSumRules(*m.strength, in, {"IS0", "IS1", "IS2", "IV1"}, wide(120.0));
     printChecks((std::string("HF SkM* mean-field m1 ") + nuc).c_str(), cs);
     for (const auto& c : cs) EXPECT_NEAR(c.ratio(), 1.0, 0.02) << nuc << " " << c.name;
     // The functional's values (what RPA must exhaust) and the HF fraction of them.
