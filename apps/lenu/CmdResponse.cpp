@@ -260,6 +260,10 @@ the mean field (no RPA) exhausts instead the double commutator with hbar^2/2m*(r
 ewsr_fraction exceeds 1 for isoscalar operators. Charge exchange: S- - S+ = N-Z (F), 3(N-Z) (GT),
 (9/4pi)(N<r^2>_n - Z<r^2>_p) (SD).
 Models: hf (Skyrme HF, --force, default SkM*), ws (Woods-Saxon): independent-particle strength.
+S(E) printed with eta > 0 includes the discrete lines folded with the Lorentzian (eta/pi)/((E-E')^2+eta^2);
+with eta = 0 it is the continuum alone and the lines are listed apart.
+--data: measured resonances from data/reference/giant_resonances.csv (rows marked UNCONFIRMED were not
+read in the cited source); the model's m1/m0 over the row's window is printed next to them.
 Examples:
   lenu response Pb208 --operator IS0 --model hf --force SkM* --range 0:40:161 --eta 0.5
   lenu response Ca48 --operator GT --json
