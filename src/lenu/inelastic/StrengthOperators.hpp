@@ -11,9 +11,9 @@
 ///        (N. Van Giai & H. Sagawa, Nucl. Phys. A 371 (1981) 1; <r^2>: the model's ground-state
 ///        mean-square matter radius)                              [fm^6/MeV]
 ///   IS2  r^2 Y_2M                 isoscalar quadrupole          [fm^4/MeV]
-///   IV1  r Y_1M with charges e_n = Z/A, e_p = -N/A: (Z/A) sum_n r Y1 - (N/A) sum_p r Y1 =
-///        (NZ/A) (R_n - R_p) . Y1 ... the dipole relative to the centre of mass (Bohr & Mottelson
-///        Vol. II (1975), Eq. (6-174)); its TRK sum is (9/4pi)(hbar^2/2m)(NZ/A)  [fm^2/MeV]
+///   IV1  r Y_1M with charges e_n = Z/A, e_p = -N/A: (Z/A) sum_n r_i Y1 - (N/A) sum_p r_i Y1, which
+///        depends only on R_n - R_p (the centre of mass drops out: sum_i e_i = 0); its bare TRK
+///        sum is (9/4pi)(hbar^2/2m)(NZ/A)  [fm^2/MeV]
 ///   F    sqrt(4pi) Y_00 tau_- = tau_-  (Fermi, n -> p; sum rule S- - S+ = N - Z)   [1/MeV]
 ///   GT   sqrt(4pi) [Y_0 sigma]_1 tau_- = sigma tau_-  (Gamow-Teller; S- - S+ = 3(N - Z))  [1/MeV]
 ///   SD   r [Y_1 sigma]_J tau_-, J = 0, 1, 2 summed (spin dipole;
