@@ -41,7 +41,19 @@ struct LocalOperator {
   /// Radial function f(r), r in fm; its unit is `radialUnit` (e.g. fm^2 for r^2).
   std::function<double(double)> radial;
   std::string radialUnit; ///< unit of f(r), e.g. "fm^2"; the strength is in radialUnit^2 / MeV
+  /// Isospin-conserving operators only (ignored for Minus / Plus): effective charges. The
+  /// operator acting on a neutron is neutronCharge * f, on a proton protonCharge * t_p * f with
+  /// t_p = +1 (Isoscalar) or -1 (Isovector). Default 1 (bare operator). IV1 uses Z/A and N/A:
+  /// the centre-of-mass-free dipole (Z/A) sum_n r Y1 - (N/A) sum_p r Y1 (see StrengthOperators.hpp).
+  double neutronCharge = 1.0;
+  double protonCharge = 1.0;
   int parity() const { return (L % 2 == 0) ? 1 : -1; }
+  /// Signed factor multiplying f on a nucleon (neutron = true / proton = false).
+  double charge(bool neutron) const {
+    if (isospin == IsospinOperator::Isoscalar) return neutron ? neutronCharge : protonCharge;
+    if (isospin == IsospinOperator::Isovector) return neutron ? neutronCharge : -protonCharge;
+    return 1.0;
+  }
 };
 
 /// A discrete (bound, undamped) final state of an operator's strength.
