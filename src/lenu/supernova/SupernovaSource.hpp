@@ -122,14 +122,14 @@ struct PinchedModelConfig {
 /// at constant <E> and alpha. Default parameters are read off the nu_e light curve of the
 /// Garching 8.8 M_sun electron-capture supernova (Huedepohl et al., PRL 104 (2010) 251101) as
 /// digitised in SNOwGLoBES (fluxes/garching/luminosity_nue_garching.txt, avgen_nue_garching.txt,
-/// alpha_nue_garching.txt): peak 3.8e53 erg/s at 5.9 ms after bounce, half maximum at 4.3 ms and
-/// 14 ms (-> sigma_rise = 1.45 ms, tau_decay = 11.5 ms), <E> = 12 MeV at the peak, alpha = 4.8
+/// alpha_nue_garching.txt): peak 3.8e53 erg/s at 5.9 ms after bounce, half maximum at 3.7 ms and
+/// 14.0 ms (-> sigma_rise = 1.85 ms, tau_decay = 11.7 ms), <E> = 12 MeV at the peak, alpha = 4.8
 /// at the first tabulated point. The burst then carries about 5e51 erg.
 struct NeutronizationBurst {
   double peakLuminosity = 3.8e53 * kErgPerSecond; ///< [MeV/ns]
   double peakTime = 5.9 * units::ms;              ///< [ns] after bounce
-  double riseWidth = 1.45 * units::ms;            ///< sigma_rise [ns]
-  double decayTime = 11.5 * units::ms;            ///< tau_decay [ns]
+  double riseWidth = 1.85 * units::ms;            ///< sigma_rise [ns]
+  double decayTime = 11.7 * units::ms;            ///< tau_decay [ns]
   double meanEnergy = 12.0;                       ///< [MeV]
   double alpha = 4.8;
   /// The burst as a series (knots every 0.1 ms from t_peak - 6 sigma to t_peak + 15 tau).
