@@ -79,9 +79,11 @@ std::vector<double> inelasticSigma(const inelastic::InelasticCrossSection& xs, c
   }
   std::vector<double> e(static_cast<std::size_t>(nodes)), s(static_cast<std::size_t>(nodes));
   for (std::size_t k = 0; k < e.size(); ++k) {
+    // quadratic spacing: dense just above threshold and at supernova energies, sparse in the tail
     const double u = static_cast<double>(k) / static_cast<double>(e.size() - 1);
-    e[k] = thr + (eMax - thr) * u;
-    s[k] = k == 0 ? 0.0 : xs.sigma(e[k]).total;
+    e[k] = thr + (eMax - thr) * u * u;
+    // interpolate sqrt(sigma): exact for the (E - E_thr)^2 rise of a CC cross section above a level
+    s[k] = k == 0 ? 0.0 : std::sqrt(std::max(0.0, xs.sigma(e[k]).total));
   }
   for (std::size_t j = 0; j < centres.size(); ++j) {
     const double x = centres[j];
@@ -91,7 +93,8 @@ std::vector<double> inelasticSigma(const inelastic::InelasticCrossSection& xs, c
     const auto it = std::upper_bound(e.begin(), e.end(), x);
     const auto i = std::min<std::size_t>(static_cast<std::size_t>(it - e.begin()), e.size() - 1);
     const double u = (x - e[i - 1]) / (e[i] - e[i - 1]);
-    out[j] = std::max(0.0, s[i - 1] + u * (s[i] - s[i - 1]));
+    const double r = s[i - 1] + u * (s[i] - s[i - 1]);
+    out[j] = r * r;
   }
   return out;
 }

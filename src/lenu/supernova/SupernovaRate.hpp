@@ -2,7 +2,8 @@
 /// @file SupernovaRate.hpp
 /// Time-resolved supernova event rates. Two steps:
 ///  1. SupernovaChannels::build: every channel of a detector tabulates its cross sections once on
-///     an energy grid (inelastic responses on a coarse grid of `inelasticNodes` energies, linearly
+///     an energy grid (inelastic responses on a coarse grid of `inelasticNodes` energies, spaced
+///     quadratically from threshold (dense at low energy), sqrt(sigma) linearly
 ///     interpolated; IBD, nu-e scattering and CEvNS at every bin centre), with and without the
 ///     detector's threshold/efficiency, plus its observed-energy response matrix.
 ///  2. predictSupernova: for every time bin (split into steps of at most `maxStep`) the emitted

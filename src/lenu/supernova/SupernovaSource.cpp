@@ -166,9 +166,8 @@ std::vector<Flavour> SupernovaSource::flavours() const {
 }
 
 const std::vector<std::shared_ptr<const EmissionSeries>>& SupernovaSource::components(Flavour f) const {
-  static const std::vector<std::shared_ptr<const EmissionSeries>> kNone;
   const auto it = m_components.find(f);
-  return it == m_components.end() ? kNone : it->second;
+  return it == m_components.end() ? m_none : it->second;
 }
 
 double SupernovaSource::totalNeutrinos(Flavour f) const {

@@ -83,6 +83,7 @@ public:
 
 private:
   Components m_components;
+  std::vector<std::shared_ptr<const EmissionSeries>> m_none; ///< returned for flavours without emission
   std::string m_description;
   TimeWindow m_range;
 };
