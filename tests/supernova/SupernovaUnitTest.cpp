@@ -413,6 +413,26 @@ TEST(SupernovaRate, FluenceAtDetectorConservesTheEmittedNumber) {
   }
 }
 
+TEST(SupernovaRate, MswWithZeroMixingEqualsNoOscillationInTheCounts) {
+  SupernovaPredictionConfig pc;
+  PinchedModelConfig m;
+  m.neutronizationBurst = true;
+  pc.source = makePinchedSupernova(m);
+  pc.transformation = parseOrdering("none");
+  const auto none = predictSupernova(duneAllowed(), pc);
+  for (auto ord : {MassOrdering::Normal, MassOrdering::Inverted}) {
+    pc.transformation = {FlavourScheme::AdiabaticMsw, ord, MixingAngles{0.0, 0.0}};
+    const auto zero = predictSupernova(duneAllowed(), pc);
+    for (std::size_t c = 0; c < none.channels.size(); ++c) {
+      EXPECT_DOUBLE_EQ(zero.eventsDetected[c], none.eventsDetected[c]) << none.channels[c];
+    }
+  }
+  // while real mixing changes them (normal ordering: nu_e CC from the hotter nu_x)
+  pc.transformation = parseOrdering("normal");
+  const auto no = predictSupernova(duneAllowed(), pc);
+  EXPECT_GT(channelEvents(no, "nue-cc_Ar40"), 1.5 * channelEvents(none, "nue-cc_Ar40"));
+}
+
 TEST(SupernovaRate, SnowglobesExportLayouts) {
   SupernovaPredictionConfig pc;
   pc.source = makePinchedSupernova({});

@@ -582,19 +582,21 @@ std::shared_ptr<const SupernovaSource> readGarchingDirectory(const std::filesyst
   auto readPairs = [&](const std::string& name) {
     const auto file = dir / name;
     const auto lines = readTokens(file);
-    std::vector<double> t, v;
+    std::vector<std::pair<double, double>> pts;
     for (const auto& l : lines) {
       if (l.tokens.size() != 2) {
         throw Error(ErrorCode::ConfigError,
                     fmt::format("{}:{}: expected 2 columns (time [s], value), found {}", file.string(), l.number, l.tokens.size()));
       }
-      const double ti = numberAt(file, l, 0, "time [s]") * units::s;
-      const double vi = numberAt(file, l, 1, "value");
-      if (!t.empty() && ti < t.back()) {
-        throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: time decreases", file.string(), l.number));
-      }
+      pts.emplace_back(numberAt(file, l, 0, "time [s]") * units::s, numberAt(file, l, 1, "value"));
+    }
+    // Digitised curves step back slightly in time and repeat abscissae at vertical steps:
+    // sort by time (stable) and keep the last value of equal times.
+    std::stable_sort(pts.begin(), pts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<double> t, v;
+    for (const auto& [ti, vi] : pts) {
       if (!t.empty() && ti == t.back()) {
-        v.back() = vi; // digitised curves repeat abscissae at vertical steps: keep the last value
+        v.back() = vi;
         continue;
       }
       t.push_back(ti);
