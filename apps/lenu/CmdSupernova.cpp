@@ -42,7 +42,7 @@ struct SupernovaOptions {
   double decayTime = 3.0;
   double duration = 10.0;
   double timeBinMs = 0.0;
-  double tMin = -1e300, tMax = 1e300;
+  double tMin = -1e20, tMax = 1e20; // [s]: effectively unbounded
   double energyMax = 100.0;
   int energyBins = 200;
   int inelasticNodes = 40;

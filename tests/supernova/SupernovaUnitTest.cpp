@@ -198,7 +198,8 @@ TEST(SupernovaReaders, GarchingDirectory) {
   const auto dir = std::filesystem::temp_directory_path() / "lenu_supernova_test" / "garching";
   std::filesystem::create_directories(dir);
   for (std::string fl : {"nue", "nuebar", "numu"}) {
-    std::ofstream(dir / ("luminosity_" + fl + "_garching.txt")) << "0 2\n1 2\n";     // 2e52 erg/s for 1 s
+    // digitised curves step back in time: 0.5 after 0.6 is sorted in
+    std::ofstream(dir / ("luminosity_" + fl + "_garching.txt")) << "0 2\n0.6 2\n0.5 2\n1 2\n"; // 2e52 erg/s for 1 s
     std::ofstream(dir / ("avgen_" + fl + "_garching.txt")) << "0 10\n1 10\n";
     std::ofstream(dir / ("alpha_" + fl + "_garching.txt")) << "0.5 3\n1 3\n";
   }

@@ -178,3 +178,24 @@ TEST(SupernovaPhysics, InverseBetaDecayInWaterBesideSnowglobes) {
   std::printf("DUNE 40 kt nu-e ES interactions (tree level): %.1f (SNOwGLoBES xs_nue_e table: 527.4)\n", es);
   EXPECT_NEAR(es / 527.4, 1.0, 0.06);
 }
+
+TEST(SupernovaPhysics, ScintillatorIbdScalesWithFreeProtonsAnd12CChannels) {
+  ChannelBuildConfig bc;
+  bc.inelasticModel = "allowed";
+  const auto water = SupernovaChannels::build(SupernovaDetector::load("hyperk-like", nuclides()), bc, nuclides());
+  const auto scint = SupernovaChannels::build(SupernovaDetector::load("scint-20kt", nuclides()), bc, nuclides());
+  SupernovaPredictionConfig pc;
+  pc.source = makePinchedSupernova({});
+  pc.transformation = parseOrdering("normal");
+  const auto pw = predictSupernova(water, pc);
+  const auto ps = predictSupernova(scint, pc);
+  const auto iw = channelIndex(pw, "ibd"), is = channelIndex(ps, "ibd");
+  // free protons: 2 per H2O (18.0 u) and 2 per CH2 (14.0 u), x the fiducial masses
+  EXPECT_NEAR(ps.targets[is] / pw.targets[iw], (20.0 / 14.027) / (187.0 / 18.015), 2e-3);
+  EXPECT_NEAR(ps.eventsInteracting[is] / pw.eventsInteracting[iw], ps.targets[is] / pw.targets[iw], 1e-9);
+  // nu_e CC on 12C (measured B(GT) to 12N, threshold 17.3 MeV): a small but non-zero count
+  const double c12 = ps.eventsInteracting[channelIndex(ps, "nue-cc_C12")];
+  std::printf("scint-20kt (normal ordering): IBD %.0f, nu_e CC 12C (allowed) %.1f\n", ps.eventsInteracting[is], c12);
+  EXPECT_GT(c12, 1.0);
+  EXPECT_LT(c12, 0.05 * ps.eventsInteracting[is]);
+}
