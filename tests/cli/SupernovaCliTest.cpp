@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -46,7 +48,7 @@ TEST(SupernovaCli, PinchedParametersPerFlavourAndOutputs) {
   const auto hot = nlohmann::json::parse(json("--ordering none --mean-energy nue=12 --alpha nue=3").out);
   EXPECT_GT(hot.at("events_by_channel").at("nue-cc_Ar40").get<double>(),
             base.at("events_by_channel").at("nue-cc_Ar40").get<double>());
-  const auto dir = std::filesystem::temp_directory_path() / "lenu_sn_cli";
+  const auto dir = std::filesystem::temp_directory_path() / ("lenu_sn_cli_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto prefix = (dir / "sn").string();

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -27,9 +30,15 @@ using namespace lenu::supernova;
 
 namespace {
 
-std::filesystem::path tmpFile(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "lenu_supernova_test";
+/// A scratch directory per process (test programs of two builds may run at the same time).
+std::filesystem::path testDir() {
+  const auto dir = std::filesystem::temp_directory_path() / ("lenu_supernova_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::filesystem::path tmpFile(const std::string& name, const std::string& text) {
+  const auto dir = testDir();
   const auto p = dir / name;
   std::ofstream(p) << text;
   return p;
@@ -195,7 +204,7 @@ TEST(SupernovaReaders, NakazatoBlocksReduceToMoments) {
 }
 
 TEST(SupernovaReaders, GarchingDirectory) {
-  const auto dir = std::filesystem::temp_directory_path() / "lenu_supernova_test" / "garching";
+  const auto dir = testDir() / "garching";
   std::filesystem::create_directories(dir);
   for (std::string fl : {"nue", "nuebar", "numu"}) {
     // digitised curves step back in time: 0.5 after 0.6 is sorted in

@@ -18,6 +18,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
+
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -59,7 +63,7 @@ const SupernovaChannels& duneAllowed() {
 
 /// A 40 kt argon detector with only the nu_e CC channel and no threshold (interactions).
 SupernovaDetector argonNueCC() {
-  const auto f = std::filesystem::temp_directory_path() / "lenu_sn_physics_ar.toml";
+  const auto f = std::filesystem::temp_directory_path() / ("lenu_sn_physics_ar_" + std::to_string(::getpid()) + ".toml");
   std::ofstream(f) << "name = \"ar40-nue\"\ndescription = \"40 kt Ar, nu_e CC only\"\nmaterial = \"Ar\"\n"
                       "fiducial_mass_kt = 40.0\n[[channel]]\nkind = \"nue-cc\"\ntarget = \"Ar40\"\n"
                       "threshold_MeV = 0.0\nefficiency = 1.0\n";
