@@ -72,6 +72,7 @@ TEST(SupernovaCli, PinchedParametersPerFlavourAndOutputs) {
   const CliRun t = json("--model " + table.string() + " --ordering none");
   ASSERT_EQ(t.status, 0) << t.out;
   EXPECT_GT(nlohmann::json::parse(t.out).at("events_total").get<double>(), 100.0);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SupernovaCli, BadInputIsReportedWithTheAcceptedRange) {

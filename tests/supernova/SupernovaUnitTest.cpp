@@ -32,9 +32,16 @@ namespace {
 
 /// A scratch directory per process (test programs of two builds may run at the same time).
 std::filesystem::path testDir() {
-  const auto dir = std::filesystem::temp_directory_path() / ("lenu_supernova_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
+  struct Scratch {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("lenu_supernova_test_" + std::to_string(::getpid()));
+    Scratch() { std::filesystem::create_directories(dir); }
+    ~Scratch() {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec); // removed when the test program exits
+    }
+  };
+  static const Scratch scratch;
+  return scratch.dir;
 }
 
 std::filesystem::path tmpFile(const std::string& name, const std::string& text) {

@@ -67,7 +67,9 @@ SupernovaDetector argonNueCC() {
   std::ofstream(f) << "name = \"ar40-nue\"\ndescription = \"40 kt Ar, nu_e CC only\"\nmaterial = \"Ar\"\n"
                       "fiducial_mass_kt = 40.0\n[[channel]]\nkind = \"nue-cc\"\ntarget = \"Ar40\"\n"
                       "threshold_MeV = 0.0\nefficiency = 1.0\n";
-  return SupernovaDetector::fromFile(f, nuclides());
+  auto d = SupernovaDetector::fromFile(f, nuclides());
+  std::filesystem::remove(f);
+  return d;
 }
 
 /// nu_e CC counts per 1 ms bin over the first 100 ms.
