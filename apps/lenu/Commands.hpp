@@ -17,5 +17,6 @@ void registerXsecInelasticCommands(CLI::App& xsec);
 void registerHfCommand(CLI::App& app);
 void registerPvesCommands(CLI::App& app);
 void registerResponseCommand(CLI::App& app);
+void registerSupernovaCommand(CLI::App& app);
 
 } // namespace lenu::cli

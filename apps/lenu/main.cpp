@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   lenu::cli::registerRateCommand(app);
   lenu::cli::registerCompareFormFactorsCommand(app);
   lenu::cli::registerResponseCommand(app);
+  lenu::cli::registerSupernovaCommand(app);
 
   try {
     app.parse(argc, argv);
