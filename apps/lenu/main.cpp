@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   lenu::cli::registerFluxCommand(app);
   lenu::cli::registerRateCommand(app);
   lenu::cli::registerCompareFormFactorsCommand(app);
+  lenu::cli::registerFiguresCommand(app);
 
   try {
     app.parse(argc, argv);
