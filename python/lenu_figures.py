@@ -76,7 +76,7 @@ def fig1(out):
     exp = lenu.load_experiment("coherent-csi-2017")
     src = exp.source
     pulse = src.pulse
-    t = np.arange(-1000.0, 10000.0 + 1e-9, 5.0)
+    t = np.arange(-1000.0, 10000.0 + 1e-9, 1.0)
     beam = pulse.pdf(t)
     pdf = {f: src.time_pdf(f, t) for f in ("numu", "nue", "numubar")}
     files = [write_csv(out / "fig1_timing.csv",
@@ -420,7 +420,7 @@ def fig8(out):
                         "normalised = (1/sigma) dsigma/dcos; backward/forward ratio dsigma/dcos(-1) / dsigma/dcos(+1): " +
                         ", ".join(f"{n} {E:g} MeV {r:.3f}" for (E, n), r in ratios.items()),
                         "not available: " + ("; ".join(skipped) if skipped else "none")],
-                       ["E_MeV", "model", "cos_theta", "dsigma_dcos_cm2", "normalised"], rows)]
+                       ["E_MeV", "model", "cos_theta", "dsigma_dcos_cm2", "normalised_per_cos"], rows)]
     fig.tight_layout()
     files.append(save_png(fig, out / "fig8_ar40_cc_angular.png"))
     return files, "backward/forward at 30 MeV: " + ", ".join(f"{n} {r:.2f}" for (E, n), r in ratios.items() if E == 30.0)
