@@ -347,7 +347,7 @@ def fig6(out):
     ax[0].set_title("CENNS-10 (LAr), Analysis A")
     ax[0].legend(fontsize=8)
     ax[1].stairs(cc, ce, lw=2, label=f"lenu SM prediction ({cc.sum():.0f} events)")
-    ax[1].text(0.35, 0.6, "published CsI 2017 binned data:\nnot available (missing)", transform=ax[1].transAxes)
+    ax[1].text(0.45, 0.7, "published CsI 2017 binned data:\nnot available (missing)", transform=ax[1].transAxes)
     ax[1].set_xlabel("photoelectrons [PE]")
     ax[1].set_ylabel("events / PE")
     ax[1].set_title("CsI[Na] 2017")
