@@ -18,5 +18,6 @@ void registerHfCommand(CLI::App& app);
 void registerPvesCommands(CLI::App& app);
 void registerResponseCommand(CLI::App& app);
 void registerSupernovaCommand(CLI::App& app);
+void registerFiguresCommand(CLI::App& app);
 
 } // namespace lenu::cli

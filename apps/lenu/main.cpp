@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   lenu::cli::registerCompareFormFactorsCommand(app);
   lenu::cli::registerResponseCommand(app);
   lenu::cli::registerSupernovaCommand(app);
+  lenu::cli::registerFiguresCommand(app);
 
   try {
     app.parse(argc, argv);
