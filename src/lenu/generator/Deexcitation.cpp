@@ -1,0 +1,185 @@
+#include "lenu/generator/Deexcitation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "lenu/core/Constants.hpp"
+#include "lenu/core/Error.hpp"
+#include "lenu/core/Units.hpp"
+
+namespace lenu::generator {
+
+std::size_t LevelScheme::levelAt(double energy, double tolerance) const {
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (std::abs(levels[i].energy - energy) <= tolerance) {
+      return i;
+    }
+    if (levels[i].energy <= energy) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) {
+    throw Error(ErrorCode::IoError, fmt::format("cannot read level file {}", path.string()));
+  }
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) {
+    const auto hash = l.find('#');
+    if (hash != std::string::npos) {
+      l.erase(hash);
+    }
+    if (l.find_first_not_of(" \t\r") != std::string::npos) {
+      lines.push_back(l);
+    }
+  }
+  std::vector<LevelScheme> out;
+  std::size_t i = 0;
+  auto bad = [&](std::size_t k) {
+    return Error(ErrorCode::ConfigError, fmt::format("{}: malformed line '{}'", path.string(), k < lines.size() ? lines[k] : ""));
+  };
+  while (i < lines.size()) {
+    std::istringstream h(lines[i]);
+    LevelScheme s;
+    std::size_t n = 0;
+    if (!(h >> s.Z >> s.A >> n)) {
+      throw bad(i);
+    }
+    ++i;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (i >= lines.size()) {
+        throw bad(i);
+      }
+      std::istringstream ls(lines[i]);
+      Level lv;
+      std::string par;
+      std::size_t ng = 0;
+      double lifeS = 0.0;
+      if (!(ls >> lv.energy >> lv.twoJ >> par >> ng)) {
+        throw bad(i);
+      }
+      if (!(ls >> lifeS)) {
+        lifeS = 0.0; // the mean life column is optional
+      }
+      lv.parity = par == "-" ? -1 : 1;
+      lv.lifetime = lifeS * units::s;
+      ++i;
+      double sum = 0.0;
+      for (std::size_t g = 0; g < ng; ++g) {
+        if (i >= lines.size()) {
+          throw bad(i);
+        }
+        std::istringstream gs(lines[i]);
+        double eg = 0.0;
+        GammaBranch b;
+        if (!(gs >> eg >> b.ratio >> b.finalLevel) || b.finalLevel >= k) {
+          throw bad(i);
+        }
+        sum += b.ratio;
+        lv.gammas.push_back(b);
+        ++i;
+      }
+      for (auto& b : lv.gammas) {
+        b.ratio /= sum;
+      }
+      if (k > 0 && lv.gammas.empty()) {
+        throw Error(ErrorCode::ConfigError,
+                    fmt::format("{}: level {} MeV of Z = {}, A = {} has no gamma branch", path.string(), lv.energy, s.Z, s.A));
+      }
+      s.levels.push_back(std::move(lv));
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double M, double m1, double m2, Engine& engine) {
+  const double pStar = std::sqrt(std::max(0.0, (M - (m1 + m2)) * (M + (m1 + m2)) * (M - (m1 - m2)) * (M + (m1 - m2)))) / (2.0 * M);
+  const double c = 2.0 * uniform(engine) - 1.0;
+  const double phi = 2.0 * constants::kPi * uniform(engine);
+  const double s = std::sqrt(std::max(0.0, 1.0 - c * c));
+  const double nx = s * std::cos(phi), ny = s * std::sin(phi), nz = c;
+  const double e1 = std::sqrt(pStar * pStar + m1 * m1);
+  // boost (e1, pStar n) by the parent velocity beta = P/E
+  const double bx = P.px / P.e, by = P.py / P.e, bz = P.pz / P.e;
+  const double b2 = bx * bx + by * by + bz * bz;
+  const double gamma = P.e / M;
+  const double bp = (bx * nx + by * ny + bz * nz) * pStar;
+  const double g2 = b2 > 0.0 ? (gamma - 1.0) / b2 : 0.0;
+  FourMomentum d1{pStar * nx + g2 * bp * bx + gamma * bx * e1, pStar * ny + g2 * bp * by + gamma * by * e1,
+                  pStar * nz + g2 * bp * bz + gamma * bz * e1, gamma * (e1 + bp)};
+  d1.e = std::sqrt(d1.p2() + m1 * m1); // light particle exactly on shell
+  // the heavy daughter closes the energy-momentum balance
+  const FourMomentum d2{P.px - d1.px, P.py - d1.py, P.pz - d1.pz, P.e - d1.e};
+  return {d1, d2};
+}
+
+Deexcitation::Deexcitation(std::vector<LevelScheme> schemes) {
+  for (auto& s : schemes) {
+    if (!(s.groundMass > 0.0) || s.levels.empty()) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("Deexcitation: scheme Z = {}, A = {} needs a ground mass and levels", s.Z, s.A));
+    }
+    m_schemes[{s.Z, s.A}] = std::move(s);
+  }
+}
+
+const LevelScheme* Deexcitation::scheme(int Z, int A) const {
+  auto it = m_schemes.find({Z, A});
+  return it == m_schemes.end() ? nullptr : &it->second;
+}
+
+void Deexcitation::decay(std::size_t index, Engine& engine, Event& ev) const {
+  const int pdg = ev.particles[index].pdg;
+  const int Z = (pdg / 10000) % 1000, A = (pdg / 10) % 1000;
+  const LevelScheme* s = scheme(Z, A);
+  if (s == nullptr) {
+    return;
+  }
+  std::size_t cur = index;
+  double ex = ev.particles[index].mass - s->groundMass;
+  std::size_t level = s->levelAt(ex);
+  double t = ev.particles[index].time;
+  auto emit = [&](double newEx) {
+    Particle parent = ev.particles[cur];
+    const double mDaughter = s->groundMass + newEx;
+    auto [g, d] = twoBodyDecay(parent.p, parent.mass, 0.0, mDaughter, engine);
+    const int v = static_cast<int>(ev.vertices.size());
+    ev.vertices.push_back({kVertexDeexcitation});
+    ev.particles[cur].status = kStatusDecayed;
+    ev.particles[cur].end = v;
+    ev.particles.push_back({22, kStatusFinal, g, 0.0, v, -1, t});
+    ev.particles.push_back({pdg, kStatusFinal, d, mDaughter, v, -1, t});
+    cur = ev.particles.size() - 1;
+  };
+  if (std::abs(s->levels[level].energy - ex) > 1e-3) {
+    emit(s->levels[level].energy); // continuum: one gamma to the level below
+  }
+  while (level > 0) {
+    const Level& lv = s->levels[level];
+    if (lv.lifetime > 0.0) {
+      t += -lv.lifetime * std::log1p(-uniform(engine));
+    }
+    double u = uniform(engine);
+    std::size_t next = lv.gammas.back().finalLevel;
+    for (const auto& b : lv.gammas) {
+      if (u < b.ratio) {
+        next = b.finalLevel;
+        break;
+      }
+      u -= b.ratio;
+    }
+    emit(s->levels[next].energy);
+    level = next;
+  }
+}
+
+} // namespace lenu::generator

@@ -1,0 +1,55 @@
+#pragma once
+/// @file RunDriver.hpp
+/// Runs a generator into a NuHepMC file: events in deterministic blocks of fixed size, block b
+/// generated with the engine of (seed, b) (Random.hpp) by any of `threads` workers and written in
+/// block order, so the file is byte-identical for a fixed seed whatever the thread count (or MPI
+/// rank count: blocks are assigned round-robin to ranks and merged in order).
+/// Safety: the output is written to OUTPUT.part and renamed to OUTPUT only after the footer is
+/// written and flushed, so a complete-looking file is always complete. After every block the
+/// checkpoint OUTPUT.ckpt (seed, block size, events, config hash, blocks done, byte size of the
+/// .part file) is rewritten atomically; a restarted run with the same inputs truncates the .part
+/// file to the recorded size and continues with the next block: no event is lost or duplicated.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <span>
+#include <optional>
+#include <string>
+
+#include "lenu/generator/EventGenerator.hpp"
+#include "lenu/generator/NuHepMcWriter.hpp"
+
+namespace lenu::generator {
+
+struct RunOptions {
+  std::filesystem::path output;            ///< NuHepMC file
+  std::optional<std::filesystem::path> csv; ///< optional per-event CSV summary
+  std::uint64_t events = 1000;             ///< total events
+  std::uint64_t seed = 1;
+  std::uint64_t blockSize = 10000;
+  unsigned threads = 1;
+  std::uint64_t configHash = 0;            ///< identity of the configuration (checkpoint check)
+  bool resume = true;                      ///< continue from OUTPUT.ckpt if it matches
+  /// Stop (as if killed) after writing this many blocks in this call (tests of resumption).
+  std::optional<std::uint64_t> stopAfterBlocks;
+  /// Called after each written block with (events written, total).
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
+};
+
+struct RunResult {
+  std::uint64_t eventsWritten = 0;  ///< in the final file (or so far, if stopped)
+  std::uint64_t blocksResumed = 0;  ///< blocks found complete in a checkpoint
+  bool completed = false;           ///< OUTPUT exists and is complete
+  double seconds = 0.0;             ///< wall time of this call
+  std::map<int, std::uint64_t> eventsByProcess; ///< generated in this call
+};
+
+/// CSV header and rows of the per-event summary.
+std::string csvHeader();
+std::string formatCsv(std::span<const Event> events);
+
+RunResult runGeneration(const EventGenerator& generator, const NuHepMcFormatter& formatter, const RunOptions& options);
+
+} // namespace lenu::generator
