@@ -16,5 +16,6 @@ void registerCompareFormFactorsCommand(CLI::App& app);
 void registerXsecInelasticCommands(CLI::App& xsec);
 void registerHfCommand(CLI::App& app);
 void registerPvesCommands(CLI::App& app);
+void registerGenerateCommand(CLI::App& app);
 
 } // namespace lenu::cli

@@ -178,6 +178,7 @@ TEST(RunDriver, ByteIdenticalOverThreadCountsAndResumable) {
   o.threads = 1;
   o.output = dir / "a.hepmc3";
   o.csv = dir / "a.csv";
+  o.checkpointSeconds = 0.0;
   auto r1 = runGeneration(*gen, fmtr, o);
   EXPECT_TRUE(r1.completed);
   EXPECT_EQ(r1.eventsWritten, 3200U);

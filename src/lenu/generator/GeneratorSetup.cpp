@@ -12,6 +12,7 @@
 
 #include "lenu/core/DataPath.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/Integrate.hpp"
 #include "lenu/core/Units.hpp"
 #include "lenu/generator/CevnsProcess.hpp"
 #include "lenu/generator/InelasticProcess.hpp"
@@ -324,7 +325,14 @@ GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& n
     b.content.assign(nb, 0.0);
     for (std::size_t k = 0; k < nb; ++k) {
       const double lo = b.edges[k], up = b.edges[k + 1];
-      b.content[k] = nf * spec.average([lo, up](double e) { return e >= lo && e < up ? 1.0 : 0.0; }, 1e-6);
+      double w = 0.0;
+      if (const auto* c = spec.continuousPart(); c != nullptr) {
+        w += spec.continuousWeight() * GaussLegendre(8, lo, up)([c](double e) { return c->pdf(e); });
+      }
+      for (const auto& l : spec.lines()) {
+        w += l.energy >= lo && l.energy < up ? l.weight : 0.0;
+      }
+      b.content[k] = nf * w; // neutrinos of the exposure in the bin (not per width)
     }
     m.beams.push_back(std::move(b));
   }

@@ -186,6 +186,7 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
       opt.stopAfterBlocks ? std::min(nBlocks, ck.blocksDone + *opt.stopAfterBlocks) : nBlocks;
   bool abort = false;
   std::exception_ptr failure;
+  auto lastCheckpoint = std::chrono::steady_clock::now();
   auto worker = [&]() {
     try {
       for (;;) {
@@ -242,20 +243,28 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
         ready.erase(written);
       }
       out.write(blk.first);
-      out.sync();
       if (csv) {
         csv->write(blk.second);
-        csv->sync();
       }
       {
         std::lock_guard lk(mu);
         ++written;
         cv.notify_all();
       }
-      ck.blocksDone = written;
-      ck.bytes = out.size();
-      ck.csvBytes = csv ? csv->size() : 0;
-      writeFileAtomically(ckptPath, ck.text());
+      // checkpoint (data synced first, then the checkpoint replaced atomically) at most every
+      // opt.checkpointSeconds, and after the last block
+      const auto now = std::chrono::steady_clock::now();
+      if (written == stopAt || std::chrono::duration<double>(now - lastCheckpoint).count() >= opt.checkpointSeconds) {
+        out.sync();
+        if (csv) {
+          csv->sync();
+        }
+        ck.blocksDone = written;
+        ck.bytes = out.size();
+        ck.csvBytes = csv ? csv->size() : 0;
+        writeFileAtomically(ckptPath, ck.text());
+        lastCheckpoint = now;
+      }
       if (opt.progress) {
         opt.progress(std::min(written * opt.blockSize, opt.events), opt.events);
       }

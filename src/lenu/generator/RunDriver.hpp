@@ -5,7 +5,7 @@
 /// block order, so the file is byte-identical for a fixed seed whatever the thread count (or MPI
 /// rank count: blocks are assigned round-robin to ranks and merged in order).
 /// Safety: the output is written to OUTPUT.part and renamed to OUTPUT only after the footer is
-/// written and flushed, so a complete-looking file is always complete. After every block the
+/// written and flushed, so a complete-looking file is always complete. At most every checkpointSeconds (after an fsync of the data) the
 /// checkpoint OUTPUT.ckpt (seed, block size, events, config hash, blocks done, byte size of the
 /// .part file) is rewritten atomically; a restarted run with the same inputs truncates the .part
 /// file to the recorded size and continues with the next block: no event is lost or duplicated.
@@ -32,6 +32,7 @@ struct RunOptions {
   unsigned threads = 1;
   std::uint64_t configHash = 0;            ///< identity of the configuration (checkpoint check)
   bool resume = true;                      ///< continue from OUTPUT.ckpt if it matches
+  double checkpointSeconds = 2.0;          ///< fsync + checkpoint at most this often [s] (0: every block)
   /// Stop (as if killed) after writing this many blocks in this call (tests of resumption).
   std::optional<std::uint64_t> stopAfterBlocks;
   /// Called after each written block with (events written, total).
