@@ -161,16 +161,11 @@ void registerGenerateCommand(CLI::App& app) {
       ->check(CLI::Range(0ULL, 10000000ULL));
   cmd->add_flag("--no-resume", o->noResume, "ignore an existing checkpoint and start again");
   cmd->add_flag("-q,--quiet", o->quiet, "no progress bar or summary on stderr");
-  cmd->callback([o, cmd]() {
-    std::string line = "lenu generate";
-    for (const auto* opt : cmd->get_options()) {
-      if (opt->count() > 0 && opt->get_name() != "--help") {
-        for (const auto& r : opt->results()) {
-          line += " " + (opt->get_name().rfind("-", 0) == 0 ? opt->get_name() + " " : std::string()) + r;
-        }
-      }
-    }
-    o->commandLine = line;
+  cmd->callback([o]() {
+    // provenance (G.S.1): only what determines the events (not --threads, output paths or -q),
+    // so that the file is byte-identical for any thread count
+    o->commandLine = fmt::format("lenu generate {} -n {} --seed {}{}", o->config, o->events, o->seed,
+                                 o->blockSize > 0 ? fmt::format(" --block-size {}", o->blockSize) : std::string());
     runGenerate(*o);
   });
 }

@@ -296,6 +296,7 @@ TEST(NuHepMC, FileReadBackSatisfiesEveryRequirement) {
   EXPECT_EQ(runAttr<VectorDoubleAttribute>(run, "NuHepMC.Beam[12].Histogram.BinContent")->value().size(), 2U);
   EXPECT_EQ(runAttr<HepMC3::StringAttribute>(run, "NuHepMC.Beam.EnergyUnit")->value(), "MEV");
   EXPECT_EQ(runAttr<HepMC3::StringAttribute>(run, "NuHepMC.Provenance.lenu.Seed")->value(), "5"); // G.S.1
+  EXPECT_EQ(runAttr<HepMC3::StringAttribute>(run, "NuHepMC.Provenance.lenu.ConfigText")->value(), "line one\nline two");
   std::set<int> numbers;
   std::set<int> vertexStatuses(vids.begin(), vids.end());
   std::set<int> particleStatuses(sids.begin(), sids.end());

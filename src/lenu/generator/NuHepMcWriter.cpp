@@ -111,20 +111,7 @@ NuHepMcFormatter::NuHepMcFormatter(RunMetadata meta) : m_impl(std::make_unique<I
        "std::mt19937_64 per block, seeded from SplitMix64(seed, block index) (src/lenu/generator/Random.hpp)");
   addS("NuHepMC.Provenance.lenu.BlockSize", std::to_string(meta.blockSize));
   addS("NuHepMC.Provenance.lenu.ConfigFile", meta.configFile);
-  {
-    std::string oneLine = meta.configText; // HepMC3 attributes are single lines: escape newlines
-    std::string esc;
-    for (char c : oneLine) {
-      if (c == '\n') {
-        esc += "\\n";
-      } else if (c == '\\') {
-        esc += "\\\\";
-      } else {
-        esc += c;
-      }
-    }
-    addS("NuHepMC.Provenance.lenu.ConfigText", esc);
-  }
+  addS("NuHepMC.Provenance.lenu.ConfigText", meta.configText); // HepMC3 escapes newlines itself
   addS("NuHepMC.Provenance.lenu.CommandLine", meta.commandLine);
   addS("NuHepMC.Provenance.lenu.Description", meta.description);
   for (std::size_t i = 0; i < meta.citations.size(); ++i) {
