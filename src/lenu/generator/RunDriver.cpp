@@ -134,6 +134,14 @@ std::string formatCsv(std::span<const Event> events) {
   return out;
 }
 
+std::pair<std::string, std::string> formatBlock(const EventGenerator& gen, const NuHepMcFormatter& fmtr, std::uint64_t seed,
+                                                std::uint64_t b, std::uint64_t blockSize, std::uint64_t events, bool csv) {
+  const std::uint64_t first = b * blockSize;
+  const std::size_t count = static_cast<std::size_t>(std::min(blockSize, events - first));
+  const auto ev = gen.generateBlock(seed, b, first, count);
+  return {fmtr.formatEvents(ev), csv ? formatCsv(ev) : std::string()};
+}
+
 RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr, const RunOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
   if (opt.blockSize == 0 || opt.events == 0 || opt.threads == 0) {
@@ -179,6 +187,10 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
   std::condition_variable cv;
   std::map<std::uint64_t, std::pair<std::string, std::string>> ready;
   std::map<int, std::uint64_t> byProcess;
+  if (opt.onStart) {
+    opt.onStart(ck.blocksDone);
+  }
+  const auto isLocal = [&opt](std::uint64_t b) { return !opt.localBlock || opt.localBlock(b); };
   std::atomic<std::uint64_t> next{ck.blocksDone};
   std::uint64_t written = ck.blocksDone;
   const std::uint64_t window = 2ULL * opt.threads;
@@ -193,6 +205,9 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
         const std::uint64_t b = next.fetch_add(1);
         if (b >= stopAt) {
           return;
+        }
+        if (!isLocal(b)) {
+          continue;
         }
         {
           std::unique_lock lk(mu);
@@ -233,7 +248,9 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
   try {
     while (written < stopAt) {
       std::pair<std::string, std::string> blk;
-      {
+      if (!isLocal(written)) {
+        blk = opt.fetchBlock(written);
+      } else {
         std::unique_lock lk(mu);
         cv.wait(lk, [&] { return failure != nullptr || ready.count(written) != 0U; });
         if (failure) {

@@ -37,7 +37,18 @@ struct RunOptions {
   std::optional<std::uint64_t> stopAfterBlocks;
   /// Called after each written block with (events written, total).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
+  /// Distributed runs (MPI ranks): which blocks this process generates itself (default: all),
+  /// how the writer obtains the others (blocking, in block order), and a hook called once with
+  /// the first block to generate (after the checkpoint is read), e.g. to broadcast it.
+  std::function<bool(std::uint64_t)> localBlock;
+  std::function<std::pair<std::string, std::string>(std::uint64_t)> fetchBlock;
+  std::function<void(std::uint64_t)> onStart;
 };
+
+/// The NuHepMC text and CSV rows of block `block` of a run (what a remote rank sends).
+std::pair<std::string, std::string> formatBlock(const EventGenerator& generator, const NuHepMcFormatter& formatter,
+                                                std::uint64_t seed, std::uint64_t block, std::uint64_t blockSize,
+                                                std::uint64_t events, bool csv);
 
 struct RunResult {
   std::uint64_t eventsWritten = 0;  ///< in the final file (or so far, if stopped)
