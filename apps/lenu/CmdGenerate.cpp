@@ -9,6 +9,9 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <vector>
+#include <filesystem>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -40,8 +43,26 @@ struct GenerateOptions {
   std::uint64_t blockSize = 0;
   bool noResume = false;
   bool quiet = false;
+  std::string shard; // "I/N"
   std::string commandLine;
 };
+
+/// Block range of shard "I/N" (contiguous chunks of ceil(nBlocks / N) blocks).
+std::pair<std::uint64_t, std::uint64_t> shardRange(const std::string& spec, std::uint64_t nBlocks) {
+  unsigned long long i = 0, n = 0;
+  char slash = 0;
+  if (std::sscanf(spec.c_str(), "%llu%c%llu", &i, &slash, &n) != 3 || slash != '/' || n == 0 || i >= n) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("--shard '{}' must be I/N with 0 <= I < N (e.g. 3/16 for the fourth of 16 job-array tasks)", spec));
+  }
+  const std::uint64_t per = (nBlocks + n - 1) / n;
+  const std::uint64_t b = i * per, e = std::min<std::uint64_t>(nBlocks, (i + 1) * per);
+  if (b >= e) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("--shard {}: no blocks left for this shard ({} blocks of the run, {} per shard)", spec, nBlocks, per));
+  }
+  return {b, e};
+}
 
 class ProgressBar {
 public:
@@ -149,7 +170,11 @@ void runGenerate(const GenerateOptions& o, const Ranks& rk) {
   r.blockSize = setup.metadata.blockSize;
   r.threads = o.threads;
   r.resume = !o.noResume;
-  r.configHash = fnv1a(settings.text + "|" + std::to_string(r.blockSize));
+  if (!o.shard.empty()) {
+    std::tie(r.blockBegin, r.blockEnd) = shardRange(o.shard, (r.events + r.blockSize - 1) / r.blockSize);
+  }
+  r.configHash = fnv1a(settings.text + "|" + std::to_string(r.blockSize) + "|" + std::to_string(r.blockBegin) + "|" +
+                       std::to_string(r.blockEnd));
   ProgressBar bar(!quiet);
   r.progress = [&bar](std::uint64_t d, std::uint64_t t) { bar(d, t); };
 #ifdef LENU_HAVE_MPI
@@ -177,6 +202,7 @@ void runGenerate(const GenerateOptions& o, const Ranks& rk) {
   j["block_size"] = r.blockSize;
   j["threads"] = o.threads;
   j["mpi_ranks"] = rk.size;
+  j["blocks"] = {r.blockBegin, std::min(r.blockEnd, (r.events + r.blockSize - 1) / r.blockSize)};
   j["flux_averaged_xsec_per_atom_cm2"] = setup.generator->fluxAveragedSigma() / units::cm2;
   j["expected_interactions_in_detector"] = setup.expectedEvents;
   j["blocks_resumed"] = res.blocksResumed;
@@ -225,6 +251,9 @@ void registerGenerateCommand(CLI::App& app) {
   cmd->add_option("--block-size", o->blockSize, "events per block (overrides the config's block_size) [1, 10^7]")
       ->check(CLI::Range(0ULL, 10000000ULL));
   cmd->add_flag("--no-resume", o->noResume, "ignore an existing checkpoint and start again");
+  cmd->add_option("--shard", o->shard,
+                  "I/N: generate only the I-th of N contiguous block ranges (Slurm job arrays without MPI; "
+                  "join the shard files in order with `lenu merge-shards`)");
   cmd->add_flag("-q,--quiet", o->quiet, "no progress bar or summary on stderr");
   cmd->callback([o]() {
     // provenance (G.S.1): only what determines the events (not --threads, output paths or -q),
@@ -257,6 +286,23 @@ void registerGenerateCommand(CLI::App& app) {
 #else
     runGenerate(*o, rk);
 #endif
+  });
+}
+
+void registerMergeShardsCommand(CLI::App& app) {
+  struct MergeOptions {
+    std::vector<std::string> shards;
+    std::string output;
+  };
+  auto o = std::make_shared<MergeOptions>();
+  auto* cmd = app.add_subcommand("merge-shards",
+                                 "Join the shard files of `lenu generate --shard I/N` (given in order I = 0..N-1) into one "
+                                 "NuHepMC file, byte-identical to the unsharded run. Output written atomically.");
+  cmd->add_option("shards", o->shards, "shard files in shard order")->required()->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", o->output, "merged NuHepMC file")->required();
+  cmd->callback([o]() {
+    std::vector<std::filesystem::path> p(o->shards.begin(), o->shards.end());
+    lenu::generator::mergeShards(p, o->output);
   });
 }
 

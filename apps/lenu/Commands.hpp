@@ -17,5 +17,6 @@ void registerXsecInelasticCommands(CLI::App& xsec);
 void registerHfCommand(CLI::App& app);
 void registerPvesCommands(CLI::App& app);
 void registerGenerateCommand(CLI::App& app);
+void registerMergeShardsCommand(CLI::App& app);
 
 } // namespace lenu::cli

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -49,6 +50,25 @@ TEST(GenerateCli, CevnsExampleIsReproducibleOverThreads) {
   EXPECT_GT(fa_cm2, 9.45e-39);
   EXPECT_LT(fa_cm2, 1e-37);
   EXPECT_EQ(j.at("events").get<int>(), 3000);
+  std::filesystem::remove_all(d);
+}
+
+TEST(GenerateCli, ShardsMergeIntoTheSerialFile) {
+  const auto d = dir();
+  const std::string common = "generate " + kExamples + "cevns-csi-sns.toml -n 2500 --block-size 400 --seed 4 -q";
+  ASSERT_EQ(lenu::test::runCli(common + " -o " + (d / "all.hepmc3").string()).status, 0);
+  std::string shards;
+  for (int i = 0; i < 3; ++i) {
+    const std::string s = (d / fmt::format("s{}.hepmc3", i)).string();
+    auto r = lenu::test::runCli(fmt::format("{} --shard {}/3 -o {}", common, i, s));
+    ASSERT_EQ(r.status, 0) << r.out;
+    shards += ' ';
+    shards += s;
+  }
+  auto m = lenu::test::runCli("merge-shards" + shards + " -o " + (d / "merged.hepmc3").string());
+  ASSERT_EQ(m.status, 0) << m.out;
+  EXPECT_TRUE(slurp(d / "all.hepmc3") == slurp(d / "merged.hepmc3"));
+  EXPECT_NE(lenu::test::runCli(common + " --shard 3/3 -o " + (d / "x.hepmc3").string()).status, 0);
   std::filesystem::remove_all(d);
 }
 

@@ -142,6 +142,47 @@ std::pair<std::string, std::string> formatBlock(const EventGenerator& gen, const
   return {fmtr.formatEvents(ev), csv ? formatCsv(ev) : std::string()};
 }
 
+void mergeShards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& output) {
+  if (shards.empty()) {
+    throw Error(ErrorCode::InvalidArgument, "mergeShards: no shard files given");
+  }
+  const std::string footer = NuHepMcFormatter::footer();
+  const auto part = withSuffix(output, ".part");
+  std::string header0;
+  {
+    Sink out(part, 0, true);
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      std::ifstream in(shards[i], std::ios::binary);
+      if (!in) {
+        throw Error(ErrorCode::IoError, fmt::format("mergeShards: cannot read {}", shards[i].string()));
+      }
+      std::ostringstream os;
+      os << in.rdbuf();
+      const std::string text = os.str();
+      const auto firstEvent = text.find("\nE ");
+      const auto foot = text.rfind(footer);
+      if (foot == std::string::npos || foot + footer.size() != text.size()) {
+        throw Error(ErrorCode::InvalidArgument,
+                    fmt::format("mergeShards: {} is not a complete NuHepMC file (no end-of-listing line)", shards[i].string()));
+      }
+      const std::size_t bodyStart = firstEvent == std::string::npos ? foot : firstEvent + 1;
+      const std::string header = text.substr(0, bodyStart);
+      if (i == 0) {
+        header0 = header;
+        out.write(header);
+      } else if (header != header0) {
+        throw Error(ErrorCode::InvalidArgument,
+                    fmt::format("mergeShards: the header of {} differs from that of {} (not the same run)",
+                                shards[i].string(), shards[0].string()));
+      }
+      out.write(text.substr(bodyStart, foot - bodyStart));
+    }
+    out.write(footer);
+    out.sync();
+  }
+  std::filesystem::rename(part, output);
+}
+
 RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr, const RunOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
   if (opt.blockSize == 0 || opt.events == 0 || opt.threads == 0) {
@@ -154,18 +195,24 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
   const auto ckptPath = withSuffix(opt.output, ".ckpt");
   const auto csvPart = opt.csv ? std::optional(withSuffix(*opt.csv, ".part")) : std::nullopt;
   const std::uint64_t nBlocks = (opt.events + opt.blockSize - 1) / opt.blockSize;
-  Checkpoint ck{opt.seed, opt.blockSize, opt.events, opt.configHash, 0, 0, 0};
+  const std::uint64_t begin = std::min(opt.blockBegin, nBlocks);
+  const std::uint64_t end = std::min(opt.blockEnd, nBlocks);
+  if (begin >= end) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("runGeneration: empty block range [{}, {}) of {} blocks",
+                                                        opt.blockBegin, opt.blockEnd, nBlocks));
+  }
+  Checkpoint ck{opt.seed, opt.blockSize, opt.events, opt.configHash, begin, 0, 0};
   bool fresh = true;
   if (opt.resume && std::filesystem::exists(part)) {
     if (auto old = Checkpoint::read(ckptPath); old && old->seed == ck.seed && old->blockSize == ck.blockSize &&
                                                old->events == ck.events && old->configHash == ck.configHash &&
-                                               old->blocksDone <= nBlocks &&
+                                               old->blocksDone >= begin && old->blocksDone <= end &&
                                                std::filesystem::file_size(part) >= old->bytes &&
                                                (!csvPart || (std::filesystem::exists(*csvPart) &&
                                                              std::filesystem::file_size(*csvPart) >= old->csvBytes))) {
       ck = *old;
       fresh = false;
-      res.blocksResumed = ck.blocksDone;
+      res.blocksResumed = ck.blocksDone - begin;
     }
   }
   Sink out(part, ck.bytes, fresh);
@@ -195,7 +242,7 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
   std::uint64_t written = ck.blocksDone;
   const std::uint64_t window = 2ULL * opt.threads;
   const std::uint64_t stopAt =
-      opt.stopAfterBlocks ? std::min(nBlocks, ck.blocksDone + *opt.stopAfterBlocks) : nBlocks;
+      opt.stopAfterBlocks ? std::min(end, ck.blocksDone + *opt.stopAfterBlocks) : end;
   bool abort = false;
   std::exception_ptr failure;
   auto lastCheckpoint = std::chrono::steady_clock::now();
@@ -283,7 +330,8 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
         lastCheckpoint = now;
       }
       if (opt.progress) {
-        opt.progress(std::min(written * opt.blockSize, opt.events), opt.events);
+        opt.progress(std::min(written * opt.blockSize, opt.events) - begin * opt.blockSize,
+                     std::min(end * opt.blockSize, opt.events) - begin * opt.blockSize);
       }
     }
   } catch (...) {
@@ -304,8 +352,8 @@ RunResult runGeneration(const EventGenerator& gen, const NuHepMcFormatter& fmtr,
     std::rethrow_exception(failure);
   }
   res.eventsByProcess = byProcess;
-  res.eventsWritten = std::min(written * opt.blockSize, opt.events);
-  if (written == nBlocks) {
+  res.eventsWritten = std::min(written * opt.blockSize, opt.events) - begin * opt.blockSize;
+  if (written == end) {
     out.write(NuHepMcFormatter::footer());
     out.sync();
     std::filesystem::rename(part, opt.output);

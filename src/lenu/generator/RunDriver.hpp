@@ -17,6 +17,7 @@
 #include <span>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "lenu/generator/EventGenerator.hpp"
 #include "lenu/generator/NuHepMcWriter.hpp"
@@ -30,6 +31,10 @@ struct RunOptions {
   std::uint64_t seed = 1;
   std::uint64_t blockSize = 10000;
   unsigned threads = 1;
+  /// Generate only blocks [blockBegin, blockEnd) (a shard of a job array; the file is a complete
+  /// NuHepMC file of those events; mergeShards() concatenates shards into the full run).
+  std::uint64_t blockBegin = 0;
+  std::uint64_t blockEnd = UINT64_MAX;
   std::uint64_t configHash = 0;            ///< identity of the configuration (checkpoint check)
   bool resume = true;                      ///< continue from OUTPUT.ckpt if it matches
   double checkpointSeconds = 2.0;          ///< fsync + checkpoint at most this often [s] (0: every block)
@@ -61,6 +66,11 @@ struct RunResult {
 /// CSV header and rows of the per-event summary.
 std::string csvHeader();
 std::string formatCsv(std::span<const Event> events);
+
+/// Merge shard files (each a complete NuHepMC file of consecutive blocks, in order) into `output`:
+/// the header of the first, the events of all, one footer; written to OUTPUT.part and renamed.
+/// Throws Error(InvalidArgument) if the shards' headers differ (different runs).
+void mergeShards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& output);
 
 RunResult runGeneration(const EventGenerator& generator, const NuHepMcFormatter& formatter, const RunOptions& options);
 
