@@ -16,6 +16,7 @@
 #include <HepMC3/ReaderAscii.h>
 
 #include "GeneratorTestSupport.hpp"
+#include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
 #include "lenu/core/Units.hpp"
 #include "lenu/generator/EventGenerator.hpp"
@@ -444,4 +445,54 @@ TEST(Deexcitation, CascadesEndInGroundStateWithTableBranchings) {
               chi.chi2, chi.ndf, chi.pValue);
   EXPECT_GT(chi.pValue, kPValueThreshold) << "chi2 " << chi.chi2 << " ndf " << chi.ndf;
   EXPECT_EQ(br.size(), 4U);
+}
+
+TEST(Deexcitation, EvaporationAboveSeparationEnergiesConservesAndEndsInGroundState) {
+  auto deex = loadDeexcitation(nuclides());
+  const double m40K = *deex->groundMass(19, 40);
+  const double sn = *deex->groundMass(19, 39) + constants::kMassNeutron - m40K;
+  const double sp = *deex->groundMass(18, 39) + constants::kMassProton - m40K;
+  EXPECT_NEAR(sn, 7.80, 0.01); // AME2020: S_n(40K) = 7.7993 MeV
+  EXPECT_NEAR(sp, 7.58, 0.01); // S_p(40K) = 7.5823 MeV
+  Engine eng = blockEngine(12, 0);
+  std::map<int, int> ejectiles;
+  for (double ex : {7.952, 15.0, 25.0}) {
+    for (int i = 0; i < 3000; ++i) {
+      Event ev;
+      ev.vertices.push_back({kVertexPrimary});
+      const double m = m40K + ex;
+      // at rest for Ex = 7.952 MeV (rest-frame energies checked), moving otherwise (boosts)
+      const double pm = ex == 7.952 ? 0.0 : 40.0;
+      const FourMomentum p = momentumAlong(pm, 0.2, 0.5, std::sqrt(pm * pm + m * m));
+      // a primary vertex that produced the excited nucleus (one incoming pseudo-beam for the check)
+      ev.particles.push_back({1000190400, kStatusTarget, p, m, -1, 0, 0.0});
+      ev.particles.push_back({1000190400, kStatusFinal, p, m, 0, -1, 0.0});
+      deex->decay(1, eng, ev);
+      const auto c = checkConservation(ev);
+      ASSERT_TRUE(c.ok(1e-8)) << c.firstProblem << " Ex " << ex;
+      int nucleiLeft = 0;
+      for (const auto& q : ev.particles) {
+        if (q.status == kStatusFinal && q.pdg > 1000000000 && q.pdg != 1000020040) {
+          ++nucleiLeft;
+          const int Z = (q.pdg / 10000) % 1000, A = (q.pdg / 10) % 1000;
+          ASSERT_NEAR(q.mass, *deex->groundMass(Z, A), 1e-9) << "not in its ground state: " << q.pdg;
+        }
+        if (q.origin > 0 && q.pdg != 22 && q.pdg != 1000190400 && q.status == kStatusFinal &&
+            (q.pdg == 2112 || q.pdg == 2212 || q.pdg == 1000020040)) {
+          ++ejectiles[q.pdg];
+        }
+      }
+      ASSERT_EQ(nucleiLeft, 1);
+      if (ex == 7.952) {
+        // only the neutron channel is open (the proton is 0.37 MeV above S_p, far below the barrier)
+        ASSERT_EQ(ev.particles[3].pdg, 1000190390);
+        ASSERT_EQ(ev.particles[2].pdg, 2112);
+        ASSERT_LT(ev.particles[2].p.e - constants::kMassNeutron, ex - sn + 1e-6);
+      }
+    }
+  }
+  std::printf("[evap] 40K* (7.952, 15, 25 MeV x 3000): emitted n %d, p %d, alpha %d\n", ejectiles[2112], ejectiles[2212],
+              ejectiles[1000020040]);
+  EXPECT_GT(ejectiles[2112], 3000);
+  EXPECT_GT(ejectiles[2212], 0);
 }

@@ -190,6 +190,19 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
 }
 
 std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides) {
+  std::map<std::pair<int, int>, double> masses;
+  for (const auto& n : nuclides.all()) {
+    masses[{n.Z, n.A}] = n.nuclearMass();
+  }
+  for (const char* extra : {"inelastic/final_nuclei.csv", "deexcitation/evaporation_masses.csv"}) {
+    const auto p = dataDirectory() / extra;
+    if (std::filesystem::exists(p)) {
+      const NuclideTable t = NuclideTable::fromFile(p);
+      for (const auto& n : t.all()) {
+        masses.emplace(std::make_pair(n.Z, n.A), n.nuclearMass());
+      }
+    }
+  }
   const auto dir = dataDirectory() / "deexcitation";
   std::vector<LevelScheme> all;
   if (std::filesystem::is_directory(dir)) {
@@ -202,21 +215,18 @@ std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclide
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
       for (auto& s : readLevelSchemes(f)) {
-        const Nuclide* n = nullptr;
-        try {
-          n = &nuclides.get(s.Z, s.A);
-        } catch (const Error&) {
-          const auto extra = NuclideTable::fromFile(dataDirectory() / "inelastic" / "final_nuclei.csv");
-          s.groundMass = extra.get(s.Z, s.A).nuclearMass();
+        auto it = masses.find({s.Z, s.A});
+        if (it == masses.end()) {
+          throw Error(ErrorCode::UnknownNuclide,
+                      fmt::format("{}: no AME2020 mass for Z = {}, A = {} in data/nuclides.csv or data/inelastic/final_nuclei.csv",
+                                  f.string(), s.Z, s.A));
         }
-        if (n != nullptr) {
-          s.groundMass = n->nuclearMass();
-        }
+        s.groundMass = it->second;
         all.push_back(std::move(s));
       }
     }
   }
-  return std::make_shared<Deexcitation>(std::move(all));
+  return std::make_shared<Deexcitation>(std::move(all), std::move(masses));
 }
 
 GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& nuclides) {
