@@ -1,7 +1,7 @@
 // Event-generation throughput (Google Benchmark; never run by ctest):
 //   CEvNS on CsI at the SNS (3 flavours, Cs + I)           target > 1e6 events/s/core
 //   40Ar(nu_e, e-) allowed on the DAR nu_e spectrum, with the 40K gamma cascades  target > 2e4 /s
-//   NuHepMC text formatting per event (HepMC3 3.1.2 WriterAscii)
+//   NuHepMC text formatting per event (lenu's direct formatter and HepMC3 3.1.2 WriterAscii)
 //   scaling over 1 and 2 threads (->Threads(n), real time)
 // Run: build/release/bench/bench_generator --benchmark_min_time=1
 
@@ -99,5 +99,16 @@ void BM_NuHepMcFormat(benchmark::State& state, const EventGenerator& g) {
 
 BENCHMARK(BM_CevnsCsI)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK(BM_Ar40CcDarWithDeexcitation)->Threads(1)->Threads(2)->UseRealTime();
+void BM_NuHepMcFormatHepMC3(benchmark::State& state, const EventGenerator& g) {
+  static const NuHepMcFormatter f(RunMetadata{});
+  const auto events = g.generateBlock(1, 0, 0, 1000);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(f.formatEventsHepMC3(events));
+  }
+  state.SetItemsProcessed(state.iterations() * 1000);
+}
+
 BENCHMARK_CAPTURE(BM_NuHepMcFormat, cevns, csi())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_NuHepMcFormatHepMC3, cevns, csi())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_NuHepMcFormatHepMC3, ar40cc, argon())->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_NuHepMcFormat, ar40cc, argon())->Unit(benchmark::kMillisecond);

@@ -1,6 +1,7 @@
 // Unit tests of the generator layer: samplers, kinematics and conservation, NuHepMC output read
 // back with HepMC3, reproducibility over thread counts, resumption, config errors.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -495,4 +496,28 @@ TEST(Deexcitation, EvaporationAboveSeparationEnergiesConservesAndEndsInGroundSta
               ejectiles[1000020040]);
   EXPECT_GT(ejectiles[2112], 3000);
   EXPECT_GT(ejectiles[2212], 0);
+}
+
+TEST(NuHepMC, DirectFormatterWritesExactlyWhatHepMC3Writes) {
+  auto deex = loadDeexcitation(nuclides());
+  NuHepMcFormatter f(RunMetadata{});
+  // CEvNS (CsI, 3 flavours), 40Ar CC allowed with gamma cascades and neutron emission
+  auto a = csiGenerator()->generateBlock(3, 0, 0, 3000);
+  EventGenerator ar(snsSource(), {Flavour::NuE}, {{argonCc(52.9, {}, deex), 1.0}});
+  auto b = ar.generateBlock(3, 1, 3000, 3000);
+  // de-excitation vertices with non-zero times (vertex positions written with "@")
+  for (std::size_t i = 0; i < b.size(); i += 7) {
+    for (auto& p : b[i].particles) {
+      if (p.origin > 0) {
+        p.time = 0.25 * static_cast<double>(p.origin);
+      }
+    }
+  }
+  for (const auto* set : {&a, &b}) {
+    const std::string fast = f.formatEvents(*set);
+    const std::string ref = f.formatEventsHepMC3(*set);
+    ASSERT_EQ(fast.size(), ref.size());
+    EXPECT_TRUE(fast == ref) << "first difference at byte "
+                             << std::mismatch(fast.begin(), fast.end(), ref.begin()).first - fast.begin();
+  }
 }

@@ -1,6 +1,8 @@
 #include "lenu/generator/NuHepMcWriter.hpp"
 
 #include <memory>
+#include <charconv>
+#include <cstdio>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -129,7 +131,7 @@ std::string NuHepMcFormatter::header() const { return m_impl->header; }
 
 std::string NuHepMcFormatter::footer() { return std::string(kFooter) + "\n\n"; }
 
-std::string NuHepMcFormatter::formatEvents(std::span<const Event> events) const {
+std::string NuHepMcFormatter::formatEventsHepMC3(std::span<const Event> events) const {
   std::vector<HepMC3::GenEvent> out;
   out.reserve(events.size());
   constexpr double toPb = 1.0 / (1.0e-36 * units::cm2);
@@ -177,6 +179,135 @@ std::string NuHepMcFormatter::formatEvents(std::span<const Event> events) const 
     return {};
   }
   return s.substr(first + 1, (f == std::string::npos ? s.size() : f) - first - 1);
+}
+
+namespace {
+
+/// " %.16e" (HepMC3's momentum format) through std::to_chars, which the standard defines to give
+/// printf's result for a given format and precision.
+void appendE16(std::string& out, double v) {
+  char buf[64];
+  buf[0] = ' ';
+  const auto r = std::to_chars(buf + 1, buf + sizeof(buf), v, std::chars_format::scientific, 16);
+  out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void appendInt(std::string& out, long long v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof(buf), v);
+  out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+/// HepMC3 DoubleAttribute::to_string: ostream with precision digits10 = 15 (== "%.15g").
+void appendDoubleAttribute(std::string& out, double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::general, 15);
+  out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+} // namespace
+
+std::string NuHepMcFormatter::formatEvents(std::span<const Event> events) const {
+  constexpr double toPb = 1.0 / (1.0e-36 * units::cm2);
+  std::string out;
+  out.reserve(events.size() * 900);
+  std::vector<int> id;
+  std::vector<std::size_t> order;
+  for (const auto& ev : events) {
+    const std::size_t np = ev.particles.size();
+    const std::size_t nv = ev.vertices.size();
+    // HepMC3 numbering: vertices in order; each vertex adds its new incoming, then its outgoing particles
+    id.assign(np, 0);
+    order.clear();
+    int next = 1;
+    for (std::size_t v = 0; v < nv; ++v) {
+      for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t k = 0; k < np; ++k) {
+          const auto& p = ev.particles[k];
+          const bool hit = pass == 0 ? (p.end == static_cast<int>(v)) : (p.origin == static_cast<int>(v));
+          if (hit && id[k] == 0) {
+            id[k] = next++;
+            order.push_back(k);
+          }
+        }
+      }
+    }
+    out += "E ";
+    appendInt(out, static_cast<long long>(static_cast<int>(ev.number)));
+    out += ' ';
+    appendInt(out, static_cast<long long>(nv));
+    out += ' ';
+    appendInt(out, static_cast<long long>(order.size()));
+    out += "\nU MEV CM\nW";
+    out += " 1.0000000000000000000000e+00"; // the unit weight, "%.22e"
+    out += "\nA 0 lab_pos 0 0 0 ";
+    out += formatDoubleExact(ev.time / units::s);
+    out += "\nA 0 proc_xs ";
+    appendDoubleAttribute(out, ev.processXs * toPb);
+    out += "\nA 0 signal_process_id ";
+    appendInt(out, ev.processId);
+    out += "\nA 0 tot_xs ";
+    appendDoubleAttribute(out, ev.totalXs * toPb);
+    out += '\n';
+    std::vector<bool> vertexWritten(nv, false);
+    std::vector<double> vertexTime(nv, 0.0); // as the reference: time of the last particle it produced
+    for (const auto& p : ev.particles) {
+      if (p.origin >= 0) {
+        vertexTime[static_cast<std::size_t>(p.origin)] = p.time;
+      }
+    }
+    for (std::size_t k : order) {
+      const auto& p = ev.particles[k];
+      int parent = 0;
+      if (p.origin >= 0) {
+        const auto v = static_cast<std::size_t>(p.origin);
+        parent = -static_cast<int>(v) - 1; // every lenu vertex has a non-zero status: written as a vertex
+        if (!vertexWritten[v]) {
+          vertexWritten[v] = true;
+          out += "V ";
+          appendInt(out, parent);
+          out += ' ';
+          appendInt(out, ev.vertices[v].status);
+          out += " [";
+          bool first = true;
+          for (std::size_t q : order) {
+            if (ev.particles[q].end == static_cast<int>(v)) {
+              if (!first) {
+                out += ',';
+              }
+              first = false;
+              appendInt(out, id[q]);
+            }
+          }
+          out += ']';
+          const double ct = vertexTime[v] * kSpeedOfLightCmPerNs;
+          if (ct != 0.0) {
+            out += " @";
+            appendE16(out, 0.0);
+            appendE16(out, 0.0);
+            appendE16(out, 0.0);
+            appendE16(out, ct);
+          }
+          out += '\n';
+        }
+      }
+      out += "P ";
+      appendInt(out, id[k]);
+      out += ' ';
+      appendInt(out, parent);
+      out += ' ';
+      appendInt(out, p.pdg);
+      appendE16(out, p.p.px);
+      appendE16(out, p.p.py);
+      appendE16(out, p.p.pz);
+      appendE16(out, p.p.e);
+      appendE16(out, p.mass);
+      out += ' ';
+      appendInt(out, p.status);
+      out += '\n';
+    }
+  }
+  return out;
 }
 
 } // namespace lenu::generator

@@ -58,8 +58,12 @@ public:
   NuHepMcFormatter& operator=(const NuHepMcFormatter&) = delete;
   /// File header: HepMC3 version lines and the GenRunInfo block.
   std::string header() const;
-  /// The text of a sequence of events (no header, no footer).
+  /// The text of a sequence of events (no header, no footer): lenu's direct formatter, which
+  /// writes exactly the text of HepMC3 3.1.2's WriterAscii for lenu's event graphs (tested
+  /// byte for byte against formatEventsHepMC3) about 10x faster.
   std::string formatEvents(std::span<const Event> events) const;
+  /// The same text through HepMC3 GenEvent + WriterAscii (reference implementation).
+  std::string formatEventsHepMC3(std::span<const Event> events) const;
   /// The end-of-listing line.
   static std::string footer();
 
