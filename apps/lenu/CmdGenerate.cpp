@@ -244,7 +244,7 @@ void registerGenerateCommand(CLI::App& app) {
   cmd->add_option("config", o->config, "generator TOML file (e.g. examples/cevns-csi-sns.toml)")->required()->check(CLI::ExistingFile);
   cmd->add_option("-n,--events", o->events, "number of events to generate [1, 2^31)")->check(CLI::Range(1ULL, 2147483647ULL));
   cmd->add_option("-o,--output", o->output, "NuHepMC output file (written as OUTPUT.part, renamed when complete)");
-  cmd->add_option("--seed", o->seed, "random seed (64-bit); block b uses the stream of (seed, b)");
+  cmd->add_option("--seed", o->seed, "random seed (64-bit, default 1); block b uses the stream of (seed, b)");
   cmd->add_option("--threads", o->threads, "worker threads [1, 256]")->check(CLI::Range(1U, 256U));
   cmd->add_option("--csv", o->csv, "also write a per-event CSV summary (one row per event, units in the header)");
   cmd->add_option("--summary", o->summary, "JSON run summary (default OUTPUT.summary.json)");
