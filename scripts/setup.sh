@@ -8,7 +8,8 @@ preset="${1:-release}"
 packages=(build-essential cmake ninja-build pkg-config
           libgsl-dev libeigen3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
           libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox
-          python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-matplotlib)
+          python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-matplotlib
+          libhepmc3-dev libopenmpi-dev openmpi-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

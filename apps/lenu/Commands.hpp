@@ -19,5 +19,7 @@ void registerPvesCommands(CLI::App& app);
 void registerResponseCommand(CLI::App& app);
 void registerSupernovaCommand(CLI::App& app);
 void registerFiguresCommand(CLI::App& app);
+void registerGenerateCommand(CLI::App& app);
+void registerMergeShardsCommand(CLI::App& app);
 
 } // namespace lenu::cli

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   lenu::cli::registerXsecInelasticCommands(*xsec);
   lenu::cli::registerHfCommand(app);
   lenu::cli::registerPvesCommands(app);
+  lenu::cli::registerGenerateCommand(app);
+  lenu::cli::registerMergeShardsCommand(app);
   lenu::cli::registerPredictCommand(app);
   lenu::cli::registerXsecCevnsCommand(*xsec);
   lenu::cli::registerFormFactorCommand(app);

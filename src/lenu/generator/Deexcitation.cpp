@@ -1,0 +1,307 @@
+#include "lenu/generator/Deexcitation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "lenu/core/Constants.hpp"
+#include "lenu/core/Error.hpp"
+#include "lenu/core/Units.hpp"
+#include "lenu/generator/TabulatedSampler.hpp"
+
+namespace lenu::generator {
+
+std::size_t LevelScheme::levelAt(double energy, double tolerance) const {
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (std::abs(levels[i].energy - energy) <= tolerance) {
+      return i;
+    }
+    if (levels[i].energy <= energy) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) {
+    throw Error(ErrorCode::IoError, fmt::format("cannot read level file {}", path.string()));
+  }
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) {
+    const auto hash = l.find('#');
+    if (hash != std::string::npos) {
+      l.erase(hash);
+    }
+    if (l.find_first_not_of(" \t\r") != std::string::npos) {
+      lines.push_back(l);
+    }
+  }
+  std::vector<LevelScheme> out;
+  std::size_t i = 0;
+  auto bad = [&](std::size_t k) {
+    return Error(ErrorCode::ConfigError, fmt::format("{}: malformed line '{}'", path.string(), k < lines.size() ? lines[k] : ""));
+  };
+  while (i < lines.size()) {
+    std::istringstream h(lines[i]);
+    LevelScheme s;
+    std::size_t n = 0;
+    if (!(h >> s.Z >> s.A >> n)) {
+      throw bad(i);
+    }
+    ++i;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (i >= lines.size()) {
+        throw bad(i);
+      }
+      std::istringstream ls(lines[i]);
+      Level lv;
+      std::string par;
+      std::size_t ng = 0;
+      double lifeS = 0.0;
+      if (!(ls >> lv.energy >> lv.twoJ >> par >> ng)) {
+        throw bad(i);
+      }
+      if (!(ls >> lifeS)) {
+        lifeS = 0.0; // the mean life column is optional
+      }
+      lv.parity = par == "-" ? -1 : 1;
+      lv.lifetime = lifeS * units::s;
+      ++i;
+      double sum = 0.0;
+      for (std::size_t g = 0; g < ng; ++g) {
+        if (i >= lines.size()) {
+          throw bad(i);
+        }
+        std::istringstream gs(lines[i]);
+        double eg = 0.0;
+        GammaBranch b;
+        if (!(gs >> eg >> b.ratio >> b.finalLevel) || b.finalLevel >= k) {
+          throw bad(i);
+        }
+        sum += b.ratio;
+        lv.gammas.push_back(b);
+        ++i;
+      }
+      for (auto& b : lv.gammas) {
+        b.ratio /= sum;
+      }
+      if (k > 0 && lv.gammas.empty()) {
+        throw Error(ErrorCode::ConfigError,
+                    fmt::format("{}: level {} MeV of Z = {}, A = {} has no gamma branch", path.string(), lv.energy, s.Z, s.A));
+      }
+      s.levels.push_back(std::move(lv));
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double M, double m1, double m2, Engine& engine) {
+  const double pStar = std::sqrt(std::max(0.0, (M - (m1 + m2)) * (M + (m1 + m2)) * (M - (m1 - m2)) * (M + (m1 - m2)))) / (2.0 * M);
+  const double c = 2.0 * uniform(engine) - 1.0;
+  const double phi = 2.0 * constants::kPi * uniform(engine);
+  const double s = std::sqrt(std::max(0.0, 1.0 - c * c));
+  const double nx = s * std::cos(phi), ny = s * std::sin(phi), nz = c;
+  const double e1 = std::sqrt(pStar * pStar + m1 * m1);
+  // boost (e1, pStar n) by the parent velocity beta = P/E
+  const double bx = P.px / P.e, by = P.py / P.e, bz = P.pz / P.e;
+  const double b2 = bx * bx + by * by + bz * bz;
+  const double gamma = P.e / M;
+  const double bp = (bx * nx + by * ny + bz * nz) * pStar;
+  const double g2 = b2 > 0.0 ? (gamma - 1.0) / b2 : 0.0;
+  FourMomentum d1{pStar * nx + g2 * bp * bx + gamma * bx * e1, pStar * ny + g2 * bp * by + gamma * by * e1,
+                  pStar * nz + g2 * bp * bz + gamma * bz * e1, gamma * (e1 + bp)};
+  d1.e = std::sqrt(d1.p2() + m1 * m1); // light particle exactly on shell
+  // the heavy daughter closes the energy-momentum balance
+  const FourMomentum d2{P.px - d1.px, P.py - d1.py, P.pz - d1.pz, P.e - d1.e};
+  return {d1, d2};
+}
+
+Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses,
+                           EvaporationConfig cfg)
+    : m_masses(std::move(groundMasses)), m_cfg(cfg) {
+  for (auto& s : schemes) {
+    if (!(s.groundMass > 0.0) || s.levels.empty()) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("Deexcitation: scheme Z = {}, A = {} needs a ground mass and levels", s.Z, s.A));
+    }
+    m_masses[{s.Z, s.A}] = s.groundMass;
+    m_schemes[{s.Z, s.A}] = std::move(s);
+  }
+  if (!(m_cfg.levelDensityDivisor > 0.0) || !(m_cfg.radiusParameter > 0.0) || m_cfg.energyNodes < 3) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("EvaporationConfig: levelDensityDivisor = {} and radiusParameter = {} fm must be > 0, "
+                            "energyNodes = {} >= 3",
+                            m_cfg.levelDensityDivisor, m_cfg.radiusParameter, m_cfg.energyNodes));
+  }
+}
+
+const LevelScheme* Deexcitation::scheme(int Z, int A) const {
+  auto it = m_schemes.find({Z, A});
+  return it == m_schemes.end() ? nullptr : &it->second;
+}
+
+std::optional<double> Deexcitation::groundMass(int Z, int A) const {
+  auto it = m_masses.find({Z, A});
+  if (it == m_masses.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+double Deexcitation::levelDensity(int Z, int A, double energy) const {
+  // back-shifted Fermi gas, rho ~ exp(2 sqrt(a U)) / U^(5/4), U = E - Delta (constant factors dropped:
+  // only ratios at fixed daughter enter); U is regularised as U + 1 MeV below 1 MeV (lenu choice).
+  const double a = static_cast<double>(A) / m_cfg.levelDensityDivisor;
+  const int N = A - Z;
+  const double delta = (Z % 2 == 0 && N % 2 == 0)   ? m_cfg.pairingCoefficient / std::sqrt(static_cast<double>(A))
+                       : (Z % 2 == 1 && N % 2 == 1) ? -m_cfg.pairingCoefficient / std::sqrt(static_cast<double>(A))
+                                                    : 0.0;
+  const double u = std::max(energy - delta, 0.0);
+  return std::exp(2.0 * std::sqrt(a * u)) / std::pow(u + 1.0, 1.25);
+}
+
+namespace {
+struct Ejectile {
+  int pdg, z, a, twoS;
+};
+constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1}, {2212, 1, 1, 1}, {1000020040, 2, 4, 0}};
+} // namespace
+
+bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const {
+  Particle& parent = ev.particles[cur];
+  const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
+  const auto m0 = groundMass(Z, A);
+  if (!m0) {
+    return false;
+  }
+  const double U = parent.mass - *m0;
+  struct Open {
+    const Ejectile* e;
+    double mEj, mD, sep, barrier;
+    TabulatedSampler eps;
+  };
+  std::vector<Open> open;
+  std::vector<double> weights;
+  for (const auto& e : kEjectiles) {
+    const int zd = Z - e.z, ad = A - e.a;
+    if (zd < 1 || ad < 1) {
+      continue;
+    }
+    const auto md = groundMass(zd, ad);
+    const auto mEj = e.pdg == 2112 ? std::optional<double>(constants::kMassNeutron)
+                     : e.pdg == 2212 ? std::optional<double>(constants::kMassProton)
+                                     : groundMass(2, 4);
+    if (!md || !mEj) {
+      continue;
+    }
+    const double sep = *md + *mEj - *m0; // separation energy
+    const double r = m_cfg.radiusParameter * (std::cbrt(static_cast<double>(ad)) + std::cbrt(static_cast<double>(e.a)));
+    const double barrier = e.z == 0 ? 0.0 : e.z * zd * constants::kAlpha * constants::kHbarC / r;
+    const double epsMax = U - sep;
+    if (epsMax <= barrier || epsMax <= 0.0) {
+      continue;
+    }
+    // Weisskopf-Ewing: Gamma_c(eps) ~ (2s+1) mu eps sigma_inv(eps) rho_d(U - S - eps), sharp-cutoff
+    // sigma_inv = pi R^2 (1 - V/eps) above the barrier V
+    const double mu = *mEj * *md / (*mEj + *md);
+    std::vector<double> x(m_cfg.energyNodes), w(m_cfg.energyNodes);
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      x[k] = barrier + (epsMax - barrier) * static_cast<double>(k) / static_cast<double>(x.size() - 1);
+      const double sig = x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) : 0.0;
+      w[k] = (e.twoS + 1) * mu * x[k] * sig * r * r * levelDensity(zd, ad, epsMax - x[k]);
+    }
+    double integral = 0.0;
+    for (std::size_t k = 1; k < x.size(); ++k) {
+      integral += 0.5 * (w[k] + w[k - 1]) * (x[k] - x[k - 1]);
+    }
+    if (integral > 0.0) {
+      open.push_back({&e, *mEj, *md, sep, barrier, TabulatedSampler(std::move(x), std::move(w))});
+      weights.push_back(integral);
+    }
+  }
+  if (open.empty()) {
+    return false;
+  }
+  const Open& o = open[DiscreteSampler(weights).sample(engine)];
+  const double eps = o.eps.sample(engine);
+  const double exD = std::max(0.0, U - o.sep - eps);
+  const double mDaughter = o.mD + exD;
+  auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, o.mEj, mDaughter, engine);
+  const int v = static_cast<int>(ev.vertices.size());
+  const double t = parent.time;
+  ev.vertices.push_back({kVertexDeexcitation});
+  parent.status = kStatusDecayed;
+  parent.end = v;
+  const int zd = Z - o.e->z, ad = A - o.e->a;
+  ev.particles.push_back({o.e->pdg, kStatusFinal, pe, o.mEj, v, -1, t});
+  ev.particles.push_back({nucleusPdg(zd, ad), kStatusFinal, pd, mDaughter, v, -1, t});
+  cur = ev.particles.size() - 1;
+  return true;
+}
+
+void Deexcitation::decay(std::size_t index, Engine& engine, Event& ev) const {
+  std::size_t cur = index;
+  // particle evaporation while it is open, then gammas
+  for (int step = 0; step < 64 && evaporate(cur, engine, ev); ++step) {
+  }
+  const int pdg = ev.particles[cur].pdg;
+  if (pdg == 2112 || pdg == 2212) {
+    return;
+  }
+  const int Z = (pdg / 10000) % 1000, A = (pdg / 10) % 1000;
+  const auto m0 = groundMass(Z, A);
+  if (!m0) {
+    return; // unknown nucleus: left as produced
+  }
+  const LevelScheme* s = scheme(Z, A);
+  double t = ev.particles[cur].time;
+  auto emit = [&](double newEx) {
+    Particle parent = ev.particles[cur];
+    const double mDaughter = *m0 + newEx;
+    auto [g, d] = twoBodyDecay(parent.p, parent.mass, 0.0, mDaughter, engine);
+    const int v = static_cast<int>(ev.vertices.size());
+    ev.vertices.push_back({kVertexDeexcitation});
+    ev.particles[cur].status = kStatusDecayed;
+    ev.particles[cur].end = v;
+    ev.particles.push_back({22, kStatusFinal, g, 0.0, v, -1, t});
+    ev.particles.push_back({pdg, kStatusFinal, d, mDaughter, v, -1, t});
+    cur = ev.particles.size() - 1;
+  };
+  const double ex = ev.particles[cur].mass - *m0;
+  if (s == nullptr) {
+    if (ex > 1e-6) {
+      emit(0.0); // no level scheme: one gamma to the ground state (simple model)
+    }
+    return;
+  }
+  std::size_t level = s->levelAt(ex);
+  if (std::abs(s->levels[level].energy - ex) > 1e-3) {
+    emit(s->levels[level].energy); // continuum: one gamma to the level below
+  }
+  while (level > 0) {
+    const Level& lv = s->levels[level];
+    if (lv.lifetime > 0.0) {
+      t += -lv.lifetime * std::log1p(-uniform(engine));
+    }
+    double u = uniform(engine);
+    std::size_t next = lv.gammas.back().finalLevel;
+    for (const auto& b : lv.gammas) {
+      if (u < b.ratio) {
+        next = b.finalLevel;
+        break;
+      }
+      u -= b.ratio;
+    }
+    emit(s->levels[next].energy);
+    level = next;
+  }
+}
+
+} // namespace lenu::generator

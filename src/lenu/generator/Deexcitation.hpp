@@ -1,0 +1,100 @@
+#pragma once
+/// @file Deexcitation.hpp
+/// Nuclear de-excitation after an inelastic interaction: discrete gamma cascades through known
+/// levels. Level schemes (energy, 2J, parity, gamma branches with branching ratios, lifetimes) are
+/// read from data/deexcitation/*.dat (format and provenance in each file's header; values from
+/// ENSDF evaluations). Each emission is a two-body decay isotropic in the rest frame of the
+/// emitting nucleus, boosted to the lab, with its own vertex (status 21), so energy and momentum
+/// are conserved at every vertex; emission times follow the level lifetimes (exponential).
+/// Above the particle-separation energies the nucleus first evaporates n / p / alpha
+/// (EvaporationConfig, simple Weisskopf-Ewing model); below them it decays by gammas. The cascade
+/// always ends in the ground state. A nucleus excited to an energy between or above the tabulated
+/// levels first emits one gamma to the highest level below its energy; a nucleus without a level
+/// scheme emits one gamma to its ground state (simple models).
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lenu/generator/Event.hpp"
+#include "lenu/generator/Random.hpp"
+
+namespace lenu::generator {
+
+struct GammaBranch {
+  std::size_t finalLevel = 0; ///< index of the final level
+  double ratio = 0.0;         ///< branching ratio (normalised per level on reading)
+};
+
+struct Level {
+  double energy = 0.0;   ///< excitation energy [MeV]
+  int twoJ = 0;          ///< 2J
+  int parity = 1;        ///< +1 / -1
+  double lifetime = 0.0; ///< mean life [ns] (0 if unknown)
+  std::vector<GammaBranch> gammas;
+};
+
+/// Levels of one nucleus, ordered by energy (level 0 = ground state).
+struct LevelScheme {
+  int Z = 0, A = 0;
+  double groundMass = 0.0; ///< nuclear ground-state mass [MeV]
+  std::vector<Level> levels;
+  /// Index of the level whose energy is within `tolerance` [MeV] of E, else of the highest level
+  /// below E.
+  std::size_t levelAt(double energy, double tolerance = 1e-3) const;
+};
+
+/// Read a level file (TALYS discrete-level layout: "Z A n" block headers, level lines
+/// "E 2J parity ngamma [mean life, s]", gamma lines "E_gamma ratio final_index"). Masses are filled
+/// by the caller.
+std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path);
+
+/// Particle evaporation above the separation energies (simple model, documented in
+/// docs/generator.md): Weisskopf-Ewing emission of n, p, alpha (V.F. Weisskopf, D.H. Ewing, Phys.
+/// Rev. 57 (1940) 472), Gamma_c(eps) ~ (2s_c+1) mu_c eps sigma_inv(eps) rho_d(U - S_c - eps), with a
+/// sharp-cutoff inverse cross section pi R^2 (1 - V_c/eps), R = r0 (A_d^(1/3) + A_c^(1/3)), Coulomb
+/// barrier V_c = z_c Z_d alpha hbar c / R, and a back-shifted Fermi-gas level density
+/// rho ~ exp(2 sqrt(a U)) / U^(5/4), U = E - Delta (Gilbert & Cameron, Can. J. Phys. 43 (1965) 1446;
+/// Dilg et al., Nucl. Phys. A 217 (1973) 269). Separation energies from AME2020 masses. Gamma
+/// emission is neglected while a particle channel is open (no Hauser-Feshbach competition, no
+/// angular momentum): a simple model, NOT Hauser-Feshbach with optical-model transmission
+/// coefficients.
+struct EvaporationConfig {
+  double levelDensityDivisor = 8.0; ///< a = A / divisor [1/MeV]; A/8 is the textbook estimate, UNCONFIRMED
+  double pairingCoefficient = 12.0; ///< Delta = +-coefficient / sqrt(A) [MeV] (even-even +, odd-odd -); UNCONFIRMED
+  double radiusParameter = 1.5;     ///< r0 [fm] of the inverse cross section and barrier; UNCONFIRMED
+  std::size_t energyNodes = 48;     ///< nodes of the emission spectrum per channel
+};
+
+class Deexcitation {
+public:
+  /// Schemes keyed by (Z, A); each needs groundMass > 0. `groundMasses`: nuclear ground-state
+  /// masses [MeV] of further nuclei (evaporation daughters, 4He), keyed by (Z, A).
+  explicit Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses = {},
+                        EvaporationConfig cfg = {});
+  /// Nuclear ground-state mass of (Z, A) [MeV] if known.
+  std::optional<double> groundMass(int Z, int A) const;
+  /// Relative level density of (Z, A) at excitation E [MeV] (back-shifted Fermi gas).
+  double levelDensity(int Z, int A, double energy) const;
+  /// De-excite the nucleus at `particleIndex` of `event` (excited: mass > ground mass). Appends
+  /// vertices and particles; the excited nucleus gets status 2.
+  void decay(std::size_t particleIndex, Engine& engine, Event& event) const;
+  /// The scheme of (Z, A), or nullptr.
+  const LevelScheme* scheme(int Z, int A) const;
+
+private:
+  /// One particle emission from the nucleus at `cur` if a channel is open; updates `cur`.
+  bool evaporate(std::size_t& cur, Engine& engine, Event& event) const;
+  std::map<std::pair<int, int>, LevelScheme> m_schemes;
+  std::map<std::pair<int, int>, double> m_masses;
+  EvaporationConfig m_cfg;
+};
+
+/// Two-body decay of `parent` (four-momentum, mass M) into masses m1, m2, isotropic in the parent
+/// rest frame; returns the two lab four-momenta (daughter 1 first).
+std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& parent, double M, double m1, double m2,
+                                                   Engine& engine);
+
+} // namespace lenu::generator

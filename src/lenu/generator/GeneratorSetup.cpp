@@ -1,0 +1,373 @@
+#include "lenu/generator/GeneratorSetup.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
+
+#include "lenu/core/DataPath.hpp"
+#include "lenu/core/Error.hpp"
+#include "lenu/core/Integrate.hpp"
+#include "lenu/core/Units.hpp"
+#include "lenu/generator/CevnsProcess.hpp"
+#include "lenu/generator/InelasticProcess.hpp"
+#include "lenu/generator/VectorAttributes.hpp"
+#include "lenu/inelastic/InelasticModels.hpp"
+#include "lenu/models/Experiment.hpp"
+#include "lenu/rate/CevnsRate.hpp"
+#include "lenu/source/StoppedPionSource.hpp"
+
+namespace lenu::generator {
+namespace {
+
+class Keys {
+public:
+  Keys(const toml::table& t, std::string path, std::string file) : m_t(t), m_path(std::move(path)), m_file(std::move(file)) {}
+  [[noreturn]] void fail(std::string_view key, const std::string& msg) const {
+    const toml::node* n = m_t.get(key);
+    const auto line = n != nullptr ? n->source().begin.line : m_t.source().begin.line;
+    throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: key '{}': {}", m_file, line, q(key), msg));
+  }
+  std::string q(std::string_view key) const { return m_path.empty() ? std::string(key) : m_path + "." + std::string(key); }
+  bool has(std::string_view key) {
+    m_used.insert(std::string(key));
+    return m_t.contains(key);
+  }
+  std::string string(std::string_view key) {
+    if (!has(key)) {
+      throw Error(ErrorCode::ConfigError,
+                  fmt::format("{}:{}: missing key '{}' (a string expected)", m_file, m_t.source().begin.line, q(key)));
+    }
+    const auto* s = m_t.get(key)->as_string();
+    if (s == nullptr) {
+      fail(key, "expected a string");
+    }
+    return s->get();
+  }
+  std::optional<std::string> optString(std::string_view key) {
+    return has(key) ? std::optional<std::string>(string(key)) : std::nullopt;
+  }
+  std::optional<std::int64_t> optInt(std::string_view key, std::int64_t lo, std::int64_t hi) {
+    if (!has(key)) {
+      return std::nullopt;
+    }
+    const auto v = m_t.get(key)->value_exact<std::int64_t>();
+    if (!v) {
+      fail(key, "expected an integer");
+    }
+    if (*v < lo || *v > hi) {
+      fail(key, fmt::format("value {} out of range: accepted range is [{}, {}]", *v, lo, hi));
+    }
+    return *v;
+  }
+  std::optional<bool> optBool(std::string_view key) {
+    if (!has(key)) {
+      return std::nullopt;
+    }
+    const auto v = m_t.get(key)->value_exact<bool>();
+    if (!v) {
+      fail(key, "expected true or false");
+    }
+    return *v;
+  }
+  std::vector<std::string> strings(std::string_view key) {
+    std::vector<std::string> out;
+    if (!has(key)) {
+      return out;
+    }
+    const auto* a = m_t.get(key)->as_array();
+    if (a == nullptr) {
+      fail(key, "expected an array of strings");
+    }
+    for (const auto& el : *a) {
+      if (auto v = el.value<std::string>()) {
+        out.push_back(*v);
+      } else {
+        fail(key, "expected an array of strings");
+      }
+    }
+    return out;
+  }
+  const toml::table* sub(std::string_view key) {
+    if (!has(key)) {
+      throw Error(ErrorCode::ConfigError,
+                  fmt::format("{}:{}: missing table [{}]", m_file, m_t.source().begin.line, q(key)));
+    }
+    const auto* t = m_t.get(key)->as_table();
+    if (t == nullptr) {
+      fail(key, "expected a table");
+    }
+    return t;
+  }
+  void finish() const {
+    for (const auto& [k, node] : m_t) {
+      if (m_used.count(std::string(k.str())) == 0U) {
+        throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: unknown key '{}' (accepted here: {})", m_file,
+                                                        node.source().begin.line, q(k.str()), fmt::join(m_used, ", ")));
+      }
+    }
+  }
+
+private:
+  const toml::table& m_t;
+  std::string m_path, m_file;
+  std::set<std::string> m_used;
+};
+
+} // namespace
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
+  GeneratorSettings s;
+  s.file = file;
+  {
+    std::ifstream in(file);
+    if (!in) {
+      throw Error(ErrorCode::IoError, fmt::format("cannot read generator config {}", file.string()));
+    }
+    std::ostringstream os;
+    os << in.rdbuf();
+    s.text = os.str();
+  }
+  toml::table root;
+  try {
+    root = toml::parse(s.text, file.string());
+  } catch (const toml::parse_error& e) {
+    throw Error(ErrorCode::ConfigError, fmt::format("{}:{}:{}: TOML syntax error: {}", file.string(),
+                                                    e.source().begin.line, e.source().begin.column, e.description()));
+  }
+  Keys top(root, "", file.string());
+  Keys g(*top.sub("generator"), "generator", file.string());
+  top.finish();
+  s.experiment = g.string("experiment");
+  const std::string proc = g.string("process");
+  if (proc == "cevns") {
+    s.process = ProcessKind::Cevns;
+  } else if (proc == "cc") {
+    s.process = ProcessKind::ChargedCurrent;
+  } else if (proc == "nc") {
+    s.process = ProcessKind::NeutralCurrent;
+  } else {
+    g.fail("process", fmt::format("unknown process '{}': accepted are cevns, cc, nc", proc));
+  }
+  for (const auto& f : g.strings("flavours")) {
+    try {
+      s.flavours.push_back(parseFlavour(f));
+    } catch (const Error& e) {
+      g.fail("flavours", e.what());
+    }
+  }
+  s.inelasticModel = g.optString("inelastic_model").value_or(s.inelasticModel);
+  s.target = g.optString("target").value_or("");
+  s.energyNodes = static_cast<std::size_t>(g.optInt("energy_nodes", 2, 100000).value_or(400));
+  s.inelasticEnergyNodes = static_cast<std::size_t>(g.optInt("inelastic_energy_nodes", 2, 2000).value_or(48));
+  s.cosNodes = static_cast<std::size_t>(g.optInt("cos_nodes", 3, 2001).value_or(33));
+  s.omegaNodes = static_cast<std::size_t>(g.optInt("omega_nodes", 3, 2001).value_or(40));
+  s.deexcitation = g.optBool("deexcitation").value_or(true);
+  s.blockSize = static_cast<std::uint64_t>(g.optInt("block_size", 1, 10000000).value_or(10000));
+  g.finish();
+  // resolve a relative experiment path against the config file
+  if (s.experiment.find('/') != std::string::npos || s.experiment.ends_with(".toml")) {
+    std::filesystem::path p(s.experiment);
+    if (p.is_relative()) {
+      s.experiment = (file.parent_path() / p).string();
+    }
+  }
+  return s;
+}
+
+std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides) {
+  std::map<std::pair<int, int>, double> masses;
+  for (const auto& n : nuclides.all()) {
+    masses[{n.Z, n.A}] = n.nuclearMass();
+  }
+  for (const char* extra : {"inelastic/final_nuclei.csv", "deexcitation/evaporation_masses.csv"}) {
+    const auto p = dataDirectory() / extra;
+    if (std::filesystem::exists(p)) {
+      const NuclideTable t = NuclideTable::fromFile(p);
+      for (const auto& n : t.all()) {
+        masses.emplace(std::make_pair(n.Z, n.A), n.nuclearMass());
+      }
+    }
+  }
+  const auto dir = dataDirectory() / "deexcitation";
+  std::vector<LevelScheme> all;
+  if (std::filesystem::is_directory(dir)) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() == ".dat") {
+        files.push_back(e.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      for (auto& s : readLevelSchemes(f)) {
+        auto it = masses.find({s.Z, s.A});
+        if (it == masses.end()) {
+          throw Error(ErrorCode::UnknownNuclide,
+                      fmt::format("{}: no AME2020 mass for Z = {}, A = {} in data/nuclides.csv or data/inelastic/final_nuclei.csv",
+                                  f.string(), s.Z, s.A));
+        }
+        s.groundMass = it->second;
+        all.push_back(std::move(s));
+      }
+    }
+  }
+  return std::make_shared<Deexcitation>(std::move(all), std::move(masses));
+}
+
+GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& nuclides) {
+  GeneratorSetup out;
+  out.settings = st;
+  const Experiment x = loadExperiment(resolveExperimentFile(st.experiment), nuclides);
+  const auto& src = x.rate.source;
+  std::vector<Flavour> flavours = st.flavours.empty() ? src->flavours() : st.flavours;
+  double eMax = 0.0;
+  std::vector<double> lines;
+  for (Flavour f : flavours) {
+    const auto spec = src->spectrum(f);
+    eMax = std::max(eMax, spec.maxEnergy());
+    for (const auto& l : spec.lines()) {
+      lines.push_back(l.energy);
+    }
+  }
+  std::vector<ProcessEntry> entries;
+  std::vector<std::string> citations{"lenu (this program), src/lenu/generator"};
+  const auto& comps = x.rate.target.components();
+  double formulaUnits = 0.0;
+  std::vector<double> nuclei;
+  if (st.process == ProcessKind::Cevns) {
+    CevnsRate rate(x.rate);
+    for (Flavour f : flavours) {
+      const auto& xs = rate.crossSections(f);
+      for (std::size_t i = 0; i < xs.size(); ++i) {
+        CevnsProcess::Config c;
+        c.eMax = eMax;
+        c.energyNodes = st.energyNodes;
+        c.extraNodes = lines;
+        entries.push_back({std::make_shared<CevnsProcess>(xs[i], f, c), comps[i].atomsPerFormulaUnit});
+      }
+    }
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+      nuclei.push_back(x.rate.target.nucleiOf(i, x.rate.targetMass));
+    }
+    formulaUnits = nuclei.front() / comps.front().atomsPerFormulaUnit;
+    citations.push_back("CEvNS: Freedman, PRD 9 (1974) 1389; form factor " + x.formFactorName);
+  } else {
+    const bool cc = st.process == ProcessKind::ChargedCurrent;
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+      if (comps[i].atomsPerFormulaUnit > comps[best].atomsPerFormulaUnit) {
+        best = i;
+      }
+    }
+    const Nuclide& target = st.target.empty() ? comps[best].nuclide : nuclides.get(st.target);
+    double atoms = 0.0;
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+      if (comps[i].nuclide.Z == target.Z && comps[i].nuclide.A == target.A) {
+        atoms = comps[i].atomsPerFormulaUnit;
+        formulaUnits = x.rate.target.nucleiOf(i, x.rate.targetMass) / atoms;
+      }
+    }
+    if (!(atoms > 0.0)) {
+      throw Error(ErrorCode::ConfigError, fmt::format("{}: key 'generator.target': {} is not in the detector material {}",
+                                                      st.file.string(), target.name(), x.rate.target.name()));
+    }
+    auto deex = st.deexcitation ? loadDeexcitation(nuclides) : nullptr;
+    inelastic::InelasticModelOptions opt;
+    opt.model = st.inelasticModel;
+    for (Flavour f : flavours) {
+      const auto mode = inelastic::responseMode(cc, f);
+      auto resp = inelastic::makeInelasticResponse(target.name(), mode, opt, nuclides);
+      const double mi = target.nuclearMass();
+      const double mf = cc ? mi + inelastic::chargedCurrentQValue(target, mode, nuclides) : mi;
+      InelasticProcess::Config c;
+      c.eMax = eMax;
+      c.energyNodes = st.inelasticEnergyNodes;
+      c.extraNodes = lines;
+      c.cosNodes = st.cosNodes;
+      c.omegaNodes = st.omegaNodes;
+      entries.push_back({std::make_shared<InelasticProcess>(resp, f, mi, mf, c, deex), atoms});
+      citations.push_back(fmt::format("{} response: {}", cc ? "CC" : "NC", resp->description()));
+    }
+    if (deex) {
+      citations.push_back("de-excitation: ENSDF level schemes, data/deexcitation/ (see file headers)");
+    }
+  }
+  auto gen = std::make_shared<EventGenerator>(src, flavours, std::move(entries));
+  out.generator = gen;
+  // exposure and expected interactions
+  double events = 0.0;
+  for (const auto& ch : gen->channels()) {
+    events += src->fluence(ch.flavour, x.rate.distance) * formulaUnits * ch.atoms * ch.meanSigma;
+  }
+  out.expectedEvents = events;
+  RunMetadata& m = out.metadata;
+  m.configFile = st.file.string();
+  m.configText = st.text;
+  m.fluxAveragedPb = gen->fluxAveragedSigma() / (1.0e-36 * units::cm2);
+  if (const auto* sp = dynamic_cast<const StoppedPionSource*>(src.get())) {
+    m.pot = sp->protonsOnTarget();
+  }
+  for (Flavour f : flavours) {
+    BeamHistogram b;
+    b.pdg = neutrinoPdg(f);
+    const auto spec = src->spectrum(f);
+    const double nf = src->totalNeutrinos(f);
+    const std::size_t nb = 100;
+    const double hi = spec.maxEnergy() * (1.0 + 1e-9);
+    for (std::size_t k = 0; k <= nb; ++k) {
+      b.edges.push_back(hi * static_cast<double>(k) / static_cast<double>(nb));
+    }
+    b.content.assign(nb, 0.0);
+    for (std::size_t k = 0; k < nb; ++k) {
+      const double lo = b.edges[k], up = b.edges[k + 1];
+      double w = 0.0;
+      if (const auto* c = spec.continuousPart(); c != nullptr) {
+        w += spec.continuousWeight() * GaussLegendre(8, lo, up)([c](double e) { return c->pdf(e); });
+      }
+      for (const auto& l : spec.lines()) {
+        w += l.energy >= lo && l.energy < up ? l.weight : 0.0;
+      }
+      b.content[k] = nf * w; // neutrinos of the exposure in the bin (not per width)
+    }
+    m.beams.push_back(std::move(b));
+  }
+  for (std::size_t i = 0; i < comps.size(); ++i) {
+    double tot = 0.0;
+    for (const auto& c : comps) {
+      tot += c.atomsPerFormulaUnit;
+    }
+    m.targetAbundance.push_back(fmt::format("{}[{}]", nucleusPdg(comps[i].nuclide.Z, comps[i].nuclide.A),
+                                            formatDoubleExact(comps[i].atomsPerFormulaUnit / tot)));
+  }
+  m.citations = citations;
+  m.description = fmt::format("{}; {}; detector {} {} kg at {} m", x.name, src->description(), x.rate.target.name(),
+                              x.rate.targetMass, x.rate.distance / units::m);
+  std::string sum = fmt::format("experiment {}: {} at {} m, {} kg {}\n", x.name, src->description(),
+                                x.rate.distance / units::m, x.rate.targetMass, x.rate.target.name());
+  sum += fmt::format("flux-averaged cross section per target atom: {:.6e} cm^2\n",
+                     gen->fluxAveragedSigma() / units::cm2);
+  for (const auto& ch : gen->channels()) {
+    sum += fmt::format("  channel {:8} {}: <sigma> = {:.6e} cm^2, fraction {:.6f}\n", toString(ch.flavour),
+                       ch.process->description(), ch.meanSigma / units::cm2, ch.probability);
+  }
+  sum += fmt::format("expected interactions in the detector over the exposure: {:.6g}\n", events);
+  out.summary = sum;
+  return out;
+}
+
+} // namespace lenu::generator
