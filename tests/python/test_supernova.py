@@ -187,3 +187,22 @@ def test_prediction_equals_cli(lenu_cli, channels, burst_source):
     assert p.total_per_bin == pytest.approx(np.array(j["counts_per_bin"]), rel=1e-9, abs=1e-12)
     q = lenu.predict_supernova(channels, burst_source, ordering="normal")
     assert q.events == pytest.approx(p.events, rel=1e-12)
+
+
+def test_read_supernova_model(tmp_path, channels):
+    # moments table (docs/supernova-formats.md): <E> = 10 MeV, <E^2> = 125 MeV^2 <-> alpha = 3
+    f = tmp_path / "moments.txt"
+    f.write_text("# test table\ntime_s L_nue_erg_s E_nue_MeV E2_nue_MeV2 L_nux_erg_s E_nux_MeV alpha_nux\n"
+                 "0.0 1e52 10 125 2e52 15 2.5\n1.0 1e52 10 125 2e52 15 2.5\n")
+    src = lenu.read_supernova_model(str(f))
+    assert isinstance(src, lenu.SupernovaSource)  # downcast from the generic reader
+    assert src.total_energy("nue") / ERG == pytest.approx(1e52, rel=1e-12)
+    assert src.components("nue")[0]["alpha"] == pytest.approx([3.0, 3.0], rel=1e-12)
+    assert src.total_neutrinos("numubar") == pytest.approx(2e52 * ERG / 15.0, rel=1e-9)
+    p = lenu.predict_supernova(channels, src, ordering="none")
+    assert p.events[channels.labels[0]] > 0
+    bad = tmp_path / "bad_moments.txt"
+    bad.write_text("time_s L_nue_erg_s E_nue_MeV alpha_nue\n0 1e52 10 2\n1 1e52 x 2\n")
+    with pytest.raises(lenu.Error) as err:
+        lenu.read_supernova_model(str(bad))
+    assert err.value.code == "ConfigError" and "bad_moments.txt:3" in err.value.message
