@@ -158,7 +158,7 @@ def test_prediction_arrays_and_distance_scaling(channels, burst_source):
     d = 10 * lenu.units.kpc
     nue = burst_source.total_neutrinos("nue") / (4 * math.pi * d * d)
     assert p10.fluence["nue"].sum() == pytest.approx(nue, rel=2e-3)
-    # 40 kt at 10 kpc: a few thousand nu_e CC events (DUNE, EPJC 81 (2021) 423: ~3000 for its models)
+    # 40 kt at 10 kpc, 5e52 erg in nu_e: order 10^3 nu_e CC events (broad sanity range, not a data comparison)
     assert 1000 < p10.events[cc] < 10000
     # normal ordering moves nu_x (15 MeV) into nu_e: more nu_e CC events than without oscillation
     pno = lenu.predict_supernova(channels, burst_source, ordering="normal", time_edges=edges)
