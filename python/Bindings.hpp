@@ -135,5 +135,7 @@ void bindSource(py::module_& m);
 void bindDetectorAndModels(py::module_& m);
 void bindPves(py::module_& m);
 void bindInelastic(py::module_& m);
+void bindSupernova(py::module_& m);
+void bindStrength(py::module_& m);
 
 } // namespace lenu::python

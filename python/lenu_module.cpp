@@ -18,4 +18,6 @@ PYBIND11_MODULE(lenu, m) {
   lenu::python::bindDetectorAndModels(m);
   lenu::python::bindPves(m);
   lenu::python::bindInelastic(m);
+  lenu::python::bindSupernova(m);
+  lenu::python::bindStrength(m);
 }

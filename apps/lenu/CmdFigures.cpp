@@ -85,8 +85,8 @@ void registerFiguresCommand(CLI::App& app) {
       "The talk's figures as PNG + CSV (columns with units): 1 stopped-pion timing and spectra, 2 CEvNS "
       "dsigma/dT and dsigma/dcos (40Ar), 3 208Pb charge FF vs de Vries and weak FF vs PREX, 4 40Ar charge and weak "
       "FFs, 5 CEvNS model differences, 6 CENNS-10 / CsI 2017 spectra vs COHERENT, 7 40Ar CC/NC inelastic "
-      "sigma(E), 8 40Ar CC electron angular distributions, 9 supernova (reported missing until a supernova source "
-      "exists). Summary in DIR/figures.csv.\nExample: lenu figures --out figs");
+      "sigma(E), 8 40Ar CC electron angular distributions, 9 supernova nu_e CC time profile in dune-40kt with the "
+      "neutronization burst. Summary in DIR/figures.csv.\nExample: lenu figures --out figs");
   cmd->add_option("--out", opt->out, "output directory (created); default lenu-figures");
   cmd->add_option("--only", opt->only, "comma-separated figure numbers 1-9, e.g. 3,4 (default: all)");
   cmd->callback([opt]() { runFigures(*opt); });
