@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
                "lenu"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "lenu 0.1.0");
-  CLI::App* xsec = app.add_subcommand("xsec", "Cross sections (cevns; cc and nc once available)");
+  CLI::App* xsec = app.add_subcommand("xsec", "Cross sections: cevns (coherent elastic), cc and nc (inelastic multipoles)");
   xsec->require_subcommand(1);
 
   // register commands
