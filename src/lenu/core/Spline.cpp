@@ -85,6 +85,9 @@ Spline& Spline::operator=(Spline&& other) noexcept {
 Spline::~Spline() { gsl_spline_free(m_spline); }
 
 double Spline::operator()(double x) const {
+  if (std::isnan(x)) {
+    throw Error(ErrorCode::InvalidArgument, "spline evaluated at x = NaN");
+  }
   if (x < m_x.front() || x > m_x.back()) {
     return m_outside;
   }
@@ -96,6 +99,9 @@ double Spline::operator()(double x) const {
 }
 
 double Spline::derivative(double x) const {
+  if (std::isnan(x)) {
+    throw Error(ErrorCode::InvalidArgument, "spline derivative evaluated at x = NaN");
+  }
   if (x < m_x.front() || x > m_x.back()) {
     return 0.0;
   }
@@ -106,6 +112,9 @@ double Spline::derivative(double x) const {
 }
 
 double Spline::integral(double a, double b) const {
+  if (std::isnan(a) || std::isnan(b)) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("spline integral over [{}, {}]: NaN limit", a, b));
+  }
   double sign = 1.0;
   if (a > b) {
     std::swap(a, b);
