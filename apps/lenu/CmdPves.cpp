@@ -120,6 +120,7 @@ AngularAcceptance acceptanceFor(const Kinematics& k, const ParityViolatingScatte
   if (given != 1) {
     throw Error(ErrorCode::InvalidArgument, "give exactly one of --angle, --q2, --acceptance");
   }
+  requirePositive(k.energy, "beam kinetic energy (--energy)", "MeV");
   enforceValidity(pvesEnergyValidity(), k.energy, k.allowOutsideValidity, "beam kinetic energy (--energy)");
   AngularAcceptance acc;
   if (k.acceptance) {

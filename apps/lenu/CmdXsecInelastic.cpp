@@ -124,6 +124,12 @@ void run(const InelasticOptions& o) {
   std::vector<double> energies = o.energies;
   if (!o.range.empty()) energies = parseRangeSpec(o.range);
   if (energies.empty() && !o.flux) energies = {30.0};
+  if (o.angles != 0 && (o.angles < 2 || o.angles > 10001)) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("--angles {} must be 0 (none) or in [2, 10001]", o.angles));
+  }
+  if (o.omegas != 0 && (o.omegas < 2 || o.omegas > 10001)) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("--omegas {} must be 0 (none) or in [2, 10001]", o.omegas));
+  }
   const ValidityRange validity = inelasticEnergyValidity();
   for (double e : energies) {
     requirePositive(e, "neutrino energy (--energy)", "MeV");
@@ -199,7 +205,9 @@ void run(const InelasticOptions& o) {
     }
   }
   std::vector<double> omegas, dom;
-  if (o.omegas > 1) {
+  // the continuum is open at e0 only if omega can exceed its threshold
+  const bool continuumOpen = e0 - xs.leptonMass() > response->continuumThreshold() + 0.5;
+  if (o.omegas > 1 && continuumOpen) {
     omegas = grid(response->continuumThreshold() + 1e-3, e0 - xs.leptonMass() - 1e-3, static_cast<std::size_t>(o.omegas), false);
     dom = xsE0.dSigmaDOmega(e0, omegas);
     for (std::size_t i = 0; i < omegas.size(); ++i) {
@@ -217,7 +225,11 @@ void run(const InelasticOptions& o) {
     }
   }
   CsvText dd;
-  if (o.doubleDifferential) {
+  if (o.doubleDifferential && !continuumOpen) {
+    dd.comments = {fmt::format("no continuum at E = {} MeV: the continuum threshold is {:.3f} MeV", e0,
+                               response->continuumThreshold() + xs.leptonMass())};
+    dd.header = {"omega_MeV", "cos_theta", "d2sigma_cm2_per_MeV_sr"};
+  } else if (o.doubleDifferential) {
     dd.comments = {fmt::format("continuum d2sigma/(domega dOmega) on {} at E = {} MeV ({} {})", nuc.name(), e0, channel,
                                toString(flavour))};
     dd.header = {"omega_MeV", "cos_theta", "d2sigma_cm2_per_MeV_sr"};
@@ -247,7 +259,11 @@ void run(const InelasticOptions& o) {
       fmt::print("dsigma/dcos(theta) at E = {} MeV:\n", e0);
       for (std::size_t i = 0; i < cosv.size(); ++i) fmt::print("  cos = {:+.3f}  {:.5e} cm^2\n", cosv[i], dcos[i] / units::cm2);
     }
-    if (o.omegas > 1) {
+    if (o.omegas > 1 && !continuumOpen) {
+      fmt::print("no continuum at E = {} MeV (continuum threshold {:.3f} MeV)\n", e0,
+                 response->continuumThreshold() + xs.leptonMass());
+    }
+    if (o.omegas > 1 && continuumOpen) {
       fmt::print("continuum dsigma/domega at E = {} MeV:\n", e0);
       for (std::size_t i = 0; i < omegas.size(); ++i) fmt::print("  omega = {:8.3f} MeV  {:.5e} cm^2/MeV\n", omegas[i], dom[i] / units::cm2);
     }

@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help / --version exit 0; every usage error (unknown option, value not a number) exits 2
+    // like a lenu::Error, with CLI11's message naming the option.
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const lenu::Error& e) {
     std::fprintf(stderr, "lenu: error [%s]: %s\n", std::string(lenu::toString(e.code())).c_str(), e.what());
     return 2;

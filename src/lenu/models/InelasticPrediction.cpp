@@ -63,6 +63,9 @@ std::vector<InelasticCount> predictInelastic(const CevnsRateConfig& rate, const 
             n.events = nuclei * src.fluence(f, rate.distance) * n.fluxAveragedXsec * src.timeFraction(f, rate.window);
           }
         } catch (const Error& e) {
+          if (e.code() == ErrorCode::UnknownModel) {
+            throw; // a misspelt model name is the user's error, not a channel the model cannot serve
+          }
           n.note = e.what();
         }
         out.push_back(n);
