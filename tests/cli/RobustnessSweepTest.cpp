@@ -127,6 +127,13 @@ const std::vector<Case> kCases = {
     {"pves-invert C12 --energy 953 --angle 5 --apv nan --apv-error 100", 2, "A_PV = nan"},
     // the command line itself
     {"bogus-command", 2, "A subcommand is required"},
+    // every model command states its validity range in --help
+    {"xsec cc --help", 0, "Validity: neutrino energy in [0, 150] MeV"},
+    {"xsec nc --help", 0, "Validity: neutrino energy in [0, 150] MeV"},
+    {"xsec cevns --help", 0, "Validity: coherence holds"},
+    {"pves --help", 0, "Validity: beam kinetic energy in [50, 3000] MeV"},
+    {"pves-invert --help", 0, "laboratory scattering angle in [1, 30] deg"},
+    {"xsec --help", 0, "cc and nc (inelastic multipoles)"},
 };
 
 bool printsNonFinite(const std::string& out) {
