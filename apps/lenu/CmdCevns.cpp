@@ -1,5 +1,6 @@
 /// `lenu xsec cevns`, `lenu formfactor`, `lenu flux`, `lenu rate`: the CEvNS chain layer by layer.
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.hpp"
+#include "CliValidity.hpp"
 #include "Commands.hpp"
 #include "lenu/core/Error.hpp"
 #include "lenu/core/Nuclide.hpp"
@@ -20,6 +22,7 @@
 #include "lenu/rate/CevnsRate.hpp"
 #include "lenu/source/StoppedPionSource.hpp"
 #include "lenu/xsec/Cevns.hpp"
+#include "lenu/xsec/CevnsValidity.hpp"
 
 namespace lenu::cli {
 namespace {
@@ -41,6 +44,7 @@ struct XsecOptions {
   bool json = false;
   std::optional<std::string> plot;
   std::optional<std::string> csv;
+  bool allowOutsideValidity = false;
 };
 
 std::vector<double> parseRange(const std::string& r) {
@@ -63,6 +67,7 @@ void runXsec(const XsecOptions& o) {
   if (o.differentialAt) {
     const double e = *o.differentialAt;
     requirePositive(e, "neutrino energy (--differential)", "MeV");
+    enforceValidity(cevnsEnergyValidity(nuc.A), e, o.allowOutsideValidity, "neutrino energy (--differential)", true);
     const double tMax = xs.maxRecoil(e);
     CsvText c;
     c.comments = {fmt::format("CEvNS dsigma/dT on {} at E = {} MeV, form factor {}", nuc.name(), e, o.formFactor)};
@@ -111,6 +116,14 @@ void runXsec(const XsecOptions& o) {
   }
   if (energies.empty()) {
     energies = grid(1.0, 100.0, 100, false);
+  }
+  {
+    double eMax = 0.0;
+    for (double e : energies) {
+      requirePositive(e, "neutrino energy", "MeV");
+      eMax = std::max(eMax, e);
+    }
+    enforceValidity(cevnsEnergyValidity(nuc.A), eMax, o.allowOutsideValidity, "highest neutrino energy", true);
   }
   CsvText c;
   c.comments = {fmt::format("CEvNS total cross section on {} (Q_W = {:.4f}), form factor {}, weak charges {}", nuc.name(),
@@ -420,6 +433,11 @@ void registerXsecCevnsCommand(CLI::App& xsec) {
   cmd->add_flag("--json", o->json, "print JSON (sigma_cm2, energy_MeV, ...)");
   cmd->add_option("--plot", o->plot, "draw sigma(E) (or dsigma/dT) to this PNG file");
   cmd->add_option("--csv", o->csv, "write the table to this CSV file");
+  cmd->add_flag("--allow-outside-validity", o->allowOutsideValidity,
+                "energies beyond the coherence range are computed (the elastic cross section) with a warning either way");
+  cmd->footer("Validity: coherence holds while q_max = 2 E_nu stays below the first form-factor zero, q_max R <= 4.493 "
+              "with R = 1.2 A^(1/3) fm, i.e. E_nu <= 369.4 MeV / A^(1/3) (40Ar 108 MeV, 133Cs 72 MeV, 208Pb 62 MeV); "
+              "beyond it the command computes the elastic cross section and warns on stderr (docs/validity.md).");
   cmd->callback([o] { runXsec(*o); });
 }
 

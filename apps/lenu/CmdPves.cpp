@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.hpp"
+#include "CliValidity.hpp"
 #include "Commands.hpp"
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
@@ -25,6 +26,7 @@
 #include "lenu/formfactor/WeakCharge.hpp"
 #include "lenu/io/Plot.hpp"
 #include "lenu/pves/ParityViolation.hpp"
+#include "lenu/pves/PvesValidity.hpp"
 #include "lenu/pves/WeakFormFactorFit.hpp"
 #include "lenu/structure/HartreeFockFormFactors.hpp"
 #include "lenu/structure/SkyrmeForce.hpp"
@@ -98,6 +100,7 @@ struct Kinematics {
   std::optional<double> angle;
   std::optional<double> q2;
   std::optional<std::string> acceptance;
+  bool allowOutsideValidity = false;
 };
 
 void addKinematicsOptions(CLI::App* cmd, Kinematics& k) {
@@ -106,6 +109,10 @@ void addKinematicsOptions(CLI::App* cmd, Kinematics& k) {
   cmd->add_option("--q2", k.q2, "momentum transfer Q^2 [GeV^2] (instead of --angle)");
   cmd->add_option("--acceptance", k.acceptance,
                   "CSV file with columns theta_deg,weight (acceptance x solid angle), instead of --angle");
+  cmd->add_flag("--allow-outside-validity", k.allowOutsideValidity,
+                "compute outside the validity range (with a warning on stderr) instead of refusing");
+  cmd->footer(fmt::format("Validity: {}; {}. Outside it the command refuses unless --allow-outside-validity.",
+                          pvesEnergyValidity().describe(), pvesAngleValidity().describe()));
 }
 
 AngularAcceptance acceptanceFor(const Kinematics& k, const ParityViolatingScattering& pv) {
@@ -113,11 +120,22 @@ AngularAcceptance acceptanceFor(const Kinematics& k, const ParityViolatingScatte
   if (given != 1) {
     throw Error(ErrorCode::InvalidArgument, "give exactly one of --angle, --q2, --acceptance");
   }
+  requirePositive(k.energy, "beam kinetic energy (--energy)", "MeV");
+  enforceValidity(pvesEnergyValidity(), k.energy, k.allowOutsideValidity, "beam kinetic energy (--energy)");
+  AngularAcceptance acc;
   if (k.acceptance) {
-    return AngularAcceptance::fromCsv(*k.acceptance);
+    acc = AngularAcceptance::fromCsv(*k.acceptance);
+  } else {
+    if (k.q2) {
+      requirePositive(*k.q2, "momentum transfer (--q2)", "GeV^2");
+    }
+    const double theta = k.angle ? *k.angle : pv.angleForQ2(k.energy, *k.q2 * 1e6);
+    acc = AngularAcceptance{{theta}, {1.0}};
   }
-  const double theta = k.angle ? *k.angle : pv.angleForQ2(k.energy, *k.q2 * 1e6);
-  return AngularAcceptance{{theta}, {1.0}};
+  for (double theta : acc.thetaDeg) {
+    enforceValidity(pvesAngleValidity(), theta, k.allowOutsideValidity, "scattering angle");
+  }
+  return acc;
 }
 
 // ------------------------------------------------------------------ pves
@@ -428,6 +446,10 @@ void registerPvesCommands(CLI::App& app) {
   cmd->add_flag("--json", po->json, "JSON output");
   cmd->add_option("--plot", po->plot,
                   "PNG file: A_PV (and, in FILE_dsigma.png, dsigma/dOmega) versus angle around the given angle");
+  cmd->add_flag("--allow-outside-validity", po->kin.allowOutsideValidity,
+                "compute outside the validity range (with a warning on stderr) instead of refusing");
+  cmd->footer(fmt::format("Validity: {}; {}. Outside it the command refuses unless --allow-outside-validity.",
+                          pvesEnergyValidity().describe(), pvesAngleValidity().describe()));
   cmd->callback([po]() { runPves(*po); });
 
   auto io = std::make_shared<InvertOptions>();

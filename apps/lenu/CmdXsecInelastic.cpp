@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliSupport.hpp"
+#include "CliValidity.hpp"
 #include "Commands.hpp"
 #include "lenu/core/Csv.hpp"
 #include "lenu/core/Error.hpp"
@@ -19,6 +20,8 @@
 #include "lenu/core/Units.hpp"
 #include "lenu/inelastic/InelasticCrossSection.hpp"
 #include "lenu/inelastic/InelasticModels.hpp"
+#include "lenu/inelastic/InelasticValidity.hpp"
+#include "lenu/inelastic/MultipoleConvergence.hpp"
 #include "lenu/io/AtomicFile.hpp"
 #include "lenu/io/Plot.hpp"
 #include "lenu/source/EnergySpectrum.hpp"
@@ -38,6 +41,9 @@ struct InelasticOptions {
   std::string coulomb = "auto";
   std::string longitudinal = "cvc";
   int maxJ = 6;
+  int maxJCap = kMaxMultipoleCap;
+  double multipoleTolerance = 1e-3;
+  bool allowOutsideValidity = false;
   std::optional<std::string> flux;
   int angles = 0;
   int omegas = 0;
@@ -85,10 +91,23 @@ void run(const InelasticOptions& o) {
   else if (o.longitudinal == "impulse") mo.longitudinal = VectorLongitudinal::Impulse;
   else throw Error(ErrorCode::InvalidArgument, fmt::format("--longitudinal '{}': use cvc or impulse", o.longitudinal));
   const ResponseMode mode = responseMode(o.cc, flavour);
-  const auto response = makeInelasticResponse(o.target, mode, mo, table);
   InelasticCrossSectionConfig xc;
   xc.coulomb = parseCoulombMode(o.coulomb);
-  const InelasticCrossSection xs(response, flavour, xc);
+  // The multipole series is extended (the response rebuilt with a larger maxJ) until the highest
+  // multipole carries at most --multipole-tolerance of sigma; otherwise NotConverged.
+  MultipoleConvergenceConfig mc;
+  mc.tolerance = o.multipoleTolerance;
+  mc.startJ = o.maxJ;
+  mc.capJ = o.maxJCap;
+  ConvergedInelasticCrossSection converged(
+      [&](int J) {
+        InelasticModelOptions m = mo;
+        m.maxJ = J;
+        return makeInelasticResponse(o.target, mode, m, table);
+      },
+      flavour, xc, mc);
+  const InelasticCrossSection& xs = converged.base();
+  const NuclearResponse* response = &xs.response();
   const std::string channel = o.cc ? "CC" : "NC";
   const Nuclide& nuc = table.get(o.target);
 
@@ -105,14 +124,32 @@ void run(const InelasticOptions& o) {
   std::vector<double> energies = o.energies;
   if (!o.range.empty()) energies = parseRangeSpec(o.range);
   if (energies.empty() && !o.flux) energies = {30.0};
+  if (o.angles != 0 && (o.angles < 2 || o.angles > 10001)) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("--angles {} must be 0 (none) or in [2, 10001]", o.angles));
+  }
+  if (o.omegas != 0 && (o.omegas < 2 || o.omegas > 10001)) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("--omegas {} must be 0 (none) or in [2, 10001]", o.omegas));
+  }
+  const ValidityRange validity = inelasticEnergyValidity();
+  for (double e : energies) {
+    requirePositive(e, "neutrino energy (--energy)", "MeV");
+    enforceValidity(validity, e, o.allowOutsideValidity);
+  }
+  std::optional<EnergySpectrum> fluxSpectrum;
+  if (o.flux) {
+    fluxSpectrum = fluxFrom(*o.flux);
+    enforceValidity(validity, fluxSpectrum->maxEnergy(), o.allowOutsideValidity, "highest energy of the flux");
+  }
 
   CsvText c;
   c.comments = {fmt::format("inelastic {} {} on {}, model {}", channel, toString(flavour), nuc.name(), o.model),
                 response->description()};
   c.header = {"E_MeV", "sigma_cm2", "lines_cm2", "continuum_cm2"};
   std::vector<InelasticSigma> results;
+  std::vector<ConvergedSigma> convergedResults;
   for (double e : energies) {
-    results.push_back(xs.sigma(e));
+    convergedResults.push_back(converged.sigma(e));
+    results.push_back(convergedResults.back().sigma);
     const auto& r = results.back();
     c.rows.push_back({e, r.total / units::cm2, r.lines / units::cm2, r.continuum / units::cm2});
   }
@@ -121,71 +158,85 @@ void run(const InelasticOptions& o) {
     for (const auto& [k, v] : r.byMultipole) m[k] = v / units::cm2;
     return m;
   };
-  // Convergence in J: share of the highest multipole.
-  auto topShare = [&](const InelasticSigma& r) {
-    double top = 0.0;
-    for (const auto& [k, v] : r.byMultipole)
-      if (std::stoi(k.substr(0, k.size() - 1)) == response->maxMultipole()) top += v;
-    return r.total > 0.0 ? top / r.total : 0.0;
-  };
+  // Convergence in J: share of the highest multipole (below the tolerance by construction).
+  j["multipole_tolerance"] = mc.tolerance;
   if (results.size() == 1) {
     j["energy_MeV"] = results[0].energy;
     j["sigma_cm2"] = results[0].total / units::cm2;
     j["lines_cm2"] = results[0].lines / units::cm2;
     j["continuum_cm2"] = results[0].continuum / units::cm2;
     j["by_multipole"] = multipoleJson(results[0]);
-    j["highest_multipole_share"] = topShare(results[0]);
+    j["highest_multipole_share"] = convergedResults[0].highestShare;
+    j["max_multipole"] = convergedResults[0].maxJ;
   } else if (!results.empty()) {
-    for (const auto& r : results) {
+    j["max_multipole"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const auto& r = results[i];
       j["energy_MeV"].push_back(r.energy);
       j["sigma_cm2"].push_back(r.total / units::cm2);
       j["by_multipole"].push_back(multipoleJson(r));
+      j["max_multipole"].push_back(convergedResults[i].maxJ);
     }
   }
   std::optional<double> fluxAvg;
-  if (o.flux) {
-    fluxAvg = xs.fluxAveraged(fluxFrom(*o.flux)) / units::cm2;
+  std::optional<ConvergedFluxAverage> fluxConv;
+  if (fluxSpectrum) {
+    fluxConv = converged.fluxAveraged(*fluxSpectrum);
+    fluxAvg = fluxConv->total / units::cm2;
     j["flux"] = *o.flux;
     j["flux_averaged_xsec_cm2"] = *fluxAvg;
+    j["flux_max_multipole"] = fluxConv->maxJ;
+    j["flux_highest_multipole_share"] = fluxConv->highestShare;
   }
-  // Angular distribution, dsigma/domega, double-differential table at the first energy.
+  // Angular distribution, dsigma/domega, double-differential table at the first energy, with
+  // the multipoles that converge sigma there.
   const double e0 = energies.empty() ? 30.0 : energies.front();
+  const bool needE0 = o.angles > 1 || o.plot || o.omegas > 1 || o.doubleDifferential;
+  const InelasticCrossSection& xsE0 =
+      !convergedResults.empty() ? *convergedResults.front().xs : (needE0 ? *converged.sigma(e0).xs : xs);
   std::vector<double> cosv, dcos;
   if (o.angles > 1 || (o.plot && energies.size() == 1)) {
     const int n = std::max(o.angles, 21);
     cosv = grid(-1.0, 1.0, static_cast<std::size_t>(n), false);
-    dcos = xs.dSigmaDCos(e0, cosv);
+    dcos = xsE0.dSigmaDCos(e0, cosv);
     for (std::size_t i = 0; i < cosv.size() && o.angles > 1; ++i) {
       j["dsigma_dcos"]["cos_theta"].push_back(cosv[i]);
       j["dsigma_dcos"]["cm2"].push_back(dcos[i] / units::cm2);
     }
   }
   std::vector<double> omegas, dom;
-  if (o.omegas > 1) {
+  // the continuum is open at e0 only if omega can exceed its threshold
+  const bool continuumOpen = e0 - xs.leptonMass() > response->continuumThreshold() + 0.5;
+  if (o.omegas > 1 && continuumOpen) {
     omegas = grid(response->continuumThreshold() + 1e-3, e0 - xs.leptonMass() - 1e-3, static_cast<std::size_t>(o.omegas), false);
-    dom = xs.dSigmaDOmega(e0, omegas);
+    dom = xsE0.dSigmaDOmega(e0, omegas);
     for (std::size_t i = 0; i < omegas.size(); ++i) {
       j["dsigma_domega"]["omega_MeV"].push_back(omegas[i]);
       j["dsigma_domega"]["cm2_per_MeV"].push_back(dom[i] / units::cm2);
     }
-    const auto ls = xs.lineSigmas(e0);
+    const auto ls = xsE0.lineSigmas(e0);
     for (std::size_t i = 0; i < ls.size(); ++i) {
       if (ls[i] <= 0.0) continue;
-      j["lines"].push_back({{"omega_MeV", response->lines()[i].omega},
-                            {"excitation_MeV", response->lines()[i].excitation},
-                            {"label", response->lines()[i].label},
+      const auto& line = xsE0.response().lines()[i];
+      j["lines"].push_back({{"omega_MeV", line.omega},
+                            {"excitation_MeV", line.excitation},
+                            {"label", line.label},
                             {"sigma_cm2", ls[i] / units::cm2}});
     }
   }
   CsvText dd;
-  if (o.doubleDifferential) {
+  if (o.doubleDifferential && !continuumOpen) {
+    dd.comments = {fmt::format("no continuum at E = {} MeV: the continuum threshold is {:.3f} MeV", e0,
+                               response->continuumThreshold() + xs.leptonMass())};
+    dd.header = {"omega_MeV", "cos_theta", "d2sigma_cm2_per_MeV_sr"};
+  } else if (o.doubleDifferential) {
     dd.comments = {fmt::format("continuum d2sigma/(domega dOmega) on {} at E = {} MeV ({} {})", nuc.name(), e0, channel,
                                toString(flavour))};
     dd.header = {"omega_MeV", "cos_theta", "d2sigma_cm2_per_MeV_sr"};
     const auto og = grid(response->continuumThreshold() + 0.25, e0 - xs.leptonMass() - 0.25, 20, false);
     for (double w : og)
       for (double cth : grid(-1.0, 1.0, 11, false))
-        dd.rows.push_back({w, cth, xs.doubleDifferential(e0, w, cth) / units::cm2});
+        dd.rows.push_back({w, cth, xsE0.doubleDifferential(e0, w, cth) / units::cm2});
   }
 
   if (o.json) {
@@ -198,14 +249,21 @@ void run(const InelasticOptions& o) {
     if (results.size() == 1) {
       fmt::print("by multipole J^pi (cm^2):");
       for (const auto& [k, v] : results[0].byMultipole) fmt::print(" {}: {:.3e}", k, v / units::cm2);
-      fmt::print("\nshare of the highest multipole J = {}: {:.2e}\n", response->maxMultipole(), topShare(results[0]));
+      fmt::print("\nshare of the highest multipole J = {}: {:.2e} (converged: tolerance {:.1e})\n",
+                 convergedResults[0].maxJ, convergedResults[0].highestShare, mc.tolerance);
     }
-    if (fluxAvg) fmt::print("flux-averaged cross section ({}): {:.5e} cm^2\n", *o.flux, *fluxAvg);
+    if (fluxAvg)
+      fmt::print("flux-averaged cross section ({}): {:.5e} cm^2 (multipoles J <= {}, share of the highest {:.2e})\n",
+                 *o.flux, *fluxAvg, fluxConv->maxJ, fluxConv->highestShare);
     if (o.angles > 1) {
       fmt::print("dsigma/dcos(theta) at E = {} MeV:\n", e0);
       for (std::size_t i = 0; i < cosv.size(); ++i) fmt::print("  cos = {:+.3f}  {:.5e} cm^2\n", cosv[i], dcos[i] / units::cm2);
     }
-    if (o.omegas > 1) {
+    if (o.omegas > 1 && !continuumOpen) {
+      fmt::print("no continuum at E = {} MeV (continuum threshold {:.3f} MeV)\n", e0,
+                 response->continuumThreshold() + xs.leptonMass());
+    }
+    if (o.omegas > 1 && continuumOpen) {
       fmt::print("continuum dsigma/domega at E = {} MeV:\n", e0);
       for (std::size_t i = 0; i < omegas.size(); ++i) fmt::print("  omega = {:8.3f} MeV  {:.5e} cm^2/MeV\n", omegas[i], dom[i] / units::cm2);
     }
@@ -225,7 +283,7 @@ void run(const InelasticOptions& o) {
       // Angular distribution; for CC with an allowed table, the allowed model beside it.
       Plot p{fmt::format("{} {} on {} at E = {} MeV", channel, toString(flavour), nuc.name(), e0),
              "cos(theta) of the outgoing lepton", "dsigma/dcos(theta) [1e-42 cm^2]"};
-      PlotSeries s{fmt::format("{} (multipoles J <= {})", o.model, response->maxMultipole()), {}, {}};
+      PlotSeries s{fmt::format("{} (multipoles J <= {})", o.model, xsE0.response().maxMultipole()), {}, {}};
       for (std::size_t i = 0; i < cosv.size(); ++i) { s.x.push_back(cosv[i]); s.y.push_back(dcos[i] / (1e-42 * units::cm2)); }
       p.series.push_back(s);
       if (o.cc && o.model.rfind("allowed", 0) != 0) {
@@ -261,7 +319,17 @@ void addCommand(CLI::App& xsec, bool cc) {
   sub->add_option("--flavour,--flavor", o->flavour, cc ? "nue (default), nuebar, numu, numubar" : "numu (default), any flavour");
   sub->add_option("--coulomb", o->coulomb, "CC lepton Coulomb correction: auto (default), fermi, mema, none");
   sub->add_option("--longitudinal", o->longitudinal, "vector longitudinal multipole: cvc (default) or impulse");
-  sub->add_option("--maxj", o->maxJ, "highest multipole J (mean-field models), default 6");
+  sub->add_option("--maxj", o->maxJ,
+                  fmt::format("first highest multipole J tried (mean-field models), default 6, in [1, {}]; the series is "
+                              "extended automatically until converged (--multipole-tolerance)", kMaxMultipoleCap));
+  sub->add_option("--maxj-cap", o->maxJCap,
+                  fmt::format("largest multipole J the automatic extension may reach, default and maximum {}",
+                              kMaxMultipoleCap));
+  sub->add_option("--multipole-tolerance", o->multipoleTolerance,
+                  "converged when the highest multipole carries at most this fraction of sigma (default 1e-3, in "
+                  "(0, 0.5]); otherwise the command fails with NotConverged instead of printing a truncated number");
+  sub->add_flag("--allow-outside-validity", o->allowOutsideValidity,
+                "compute outside the validity range (with a warning on stderr) instead of refusing");
   sub->add_option("--flux", o->flux, "flux average: dar-nue, dar-numubar, dar-numu (prompt line) or a CSV file with columns energy_MeV,flux");
   sub->add_option("--angles", o->angles, "print dsigma/dcos(theta) at N angles (first energy)");
   sub->add_option("--omegas", o->omegas, "print continuum dsigma/domega at N energy transfers and the lines (first energy)");
@@ -269,6 +337,7 @@ void addCommand(CLI::App& xsec, bool cc) {
   sub->add_flag("--json", o->json, "JSON output (keys sigma_cm2, by_multipole, flux_averaged_xsec_cm2, ...)");
   sub->add_option("--plot", o->plot, "PNG: sigma(E) for several energies, else the angular distribution (with the allowed model for CC)");
   sub->add_option("--csv", o->csv, "write the sigma(E) table (or the double-differential table) as CSV");
+  sub->footer(validityFooter(inelasticEnergyValidity()));
   sub->callback([o] { run(*o); });
 }
 

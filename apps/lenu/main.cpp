@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
                "lenu"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "lenu 0.1.0");
-  CLI::App* xsec = app.add_subcommand("xsec", "Cross sections (cevns; cc and nc once available)");
+  CLI::App* xsec = app.add_subcommand("xsec", "Cross sections: cevns (coherent elastic), cc and nc (inelastic multipoles)");
   xsec->require_subcommand(1);
 
   // register commands
@@ -39,7 +39,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help / --version exit 0; every usage error (unknown option, value not a number) exits 2
+    // like a lenu::Error, with CLI11's message naming the option.
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const lenu::Error& e) {
     std::fprintf(stderr, "lenu: error [%s]: %s\n", std::string(lenu::toString(e.code())).c_str(), e.what());
     return 2;

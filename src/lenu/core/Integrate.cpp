@@ -7,6 +7,7 @@
 #include <gsl/gsl_integration.h>
 
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu {
 namespace {
@@ -22,15 +23,18 @@ double trampoline(double x, void* p) {
 template <class Call>
 double run(const std::function<double(double)>& f, double a, double b, const QuadratureConfig& cfg,
            const char* method, Call&& call) {
-  // GSL's default handler aborts; lenu reports errors through return codes instead.
-  gsl_error_handler_t* old = gsl_set_error_handler_off();
+  // GSL's default handler aborts; lenu reports errors through return codes (GslError.hpp).
+  gsl::useReturnCodes();
   std::unique_ptr<gsl_integration_workspace, WorkspaceDeleter> ws(
       gsl_integration_workspace_alloc(cfg.maxIntervals));
+  if (!ws) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{} integration: gsl_integration_workspace_alloc({}) failed", method, cfg.maxIntervals));
+  }
   gsl_function gf{&trampoline, const_cast<std::function<double(double)>*>(&f)};
   double result = 0.0;
   double abserr = 0.0;
   const int status = call(&gf, ws.get(), &result, &abserr);
-  gsl_set_error_handler(old);
   if (status != GSL_SUCCESS) {
     throw Error(ErrorCode::NotConverged,
                 fmt::format("{} integration over [{}, {}] did not converge: {} (result {}, error "
@@ -65,7 +69,12 @@ double integrateSingular(const std::function<double(double)>& f, double a, doubl
 }
 
 GaussLegendre::GaussLegendre(std::size_t n, double a, double b) : x(n), w(n) {
-  gsl_integration_glfixed_table* t = gsl_integration_glfixed_table_alloc(n);
+  gsl::useReturnCodes();
+  gsl_integration_glfixed_table* t = n > 0 ? gsl_integration_glfixed_table_alloc(n) : nullptr;
+  if (t == nullptr) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("Gauss-Legendre rule: gsl_integration_glfixed_table_alloc({}) "
+                                                        "failed (need n >= 1)", n));
+  }
   for (std::size_t i = 0; i < n; ++i) {
     gsl_integration_glfixed_point(a, b, i, &x[i], &w[i], t);
   }

@@ -8,6 +8,7 @@
 #include <gsl/gsl_spline.h>
 
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu {
 
@@ -33,8 +34,18 @@ void Spline::build() {
     }
   }
   const gsl_interp_type* type = m_x.size() >= 3 ? gsl_interp_cspline : gsl_interp_linear;
+  gsl::useReturnCodes();
   m_spline = gsl_spline_alloc(type, m_x.size());
-  gsl_spline_init(m_spline, m_x.data(), m_y.data(), m_x.size());
+  if (m_spline == nullptr) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("gsl_spline_alloc(n={}) failed", m_x.size()));
+  }
+  const int st = gsl_spline_init(m_spline, m_x.data(), m_y.data(), m_x.size());
+  if (st != GSL_SUCCESS) {
+    gsl_spline_free(m_spline);
+    m_spline = nullptr;
+    gsl::fail(st, "gsl_spline_init", fmt::format("n={}, x in [{}, {}]", m_x.size(), m_x.front(), m_x.back()),
+              ErrorCode::InvalidArgument);
+  }
 }
 
 Spline::Spline(const Spline& other) : m_x(other.m_x), m_y(other.m_y), m_outside(other.m_outside) {
@@ -74,21 +85,36 @@ Spline& Spline::operator=(Spline&& other) noexcept {
 Spline::~Spline() { gsl_spline_free(m_spline); }
 
 double Spline::operator()(double x) const {
+  if (std::isnan(x)) {
+    throw Error(ErrorCode::InvalidArgument, "spline evaluated at x = NaN");
+  }
   if (x < m_x.front() || x > m_x.back()) {
     return m_outside;
   }
   // A null accelerator keeps evaluation thread-safe.
-  return gsl_spline_eval(m_spline, x, nullptr);
+  double y = 0.0;
+  const int st = gsl_spline_eval_e(m_spline, x, nullptr, &y);
+  if (st != GSL_SUCCESS) gsl::fail(st, "gsl_spline_eval_e", fmt::format("x={}", x));
+  return y;
 }
 
 double Spline::derivative(double x) const {
+  if (std::isnan(x)) {
+    throw Error(ErrorCode::InvalidArgument, "spline derivative evaluated at x = NaN");
+  }
   if (x < m_x.front() || x > m_x.back()) {
     return 0.0;
   }
-  return gsl_spline_eval_deriv(m_spline, x, nullptr);
+  double d = 0.0;
+  const int st = gsl_spline_eval_deriv_e(m_spline, x, nullptr, &d);
+  if (st != GSL_SUCCESS) gsl::fail(st, "gsl_spline_eval_deriv_e", fmt::format("x={}", x));
+  return d;
 }
 
 double Spline::integral(double a, double b) const {
+  if (std::isnan(a) || std::isnan(b)) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("spline integral over [{}, {}]: NaN limit", a, b));
+  }
   double sign = 1.0;
   if (a > b) {
     std::swap(a, b);
@@ -99,7 +125,10 @@ double Spline::integral(double a, double b) const {
   if (a >= b) {
     return 0.0;
   }
-  return sign * gsl_spline_eval_integ(m_spline, a, b, nullptr);
+  double v = 0.0;
+  const int st = gsl_spline_eval_integ_e(m_spline, a, b, nullptr, &v);
+  if (st != GSL_SUCCESS) gsl::fail(st, "gsl_spline_eval_integ_e", fmt::format("a={}, b={}", a, b));
+  return sign * v;
 }
 
 } // namespace lenu

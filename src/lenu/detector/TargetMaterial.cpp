@@ -23,12 +23,21 @@ TargetMaterial TargetMaterial::fromFormula(std::string_view formula, const Nucli
     while (i < formula.size() && std::islower(static_cast<unsigned char>(formula[i]))) {
       symbol.push_back(formula[i++]);
     }
+    // atoms of this element per formula unit: no digits = 1, explicit count in [1, 10000]
     int count = 0;
+    bool digits = false;
     while (i < formula.size() && std::isdigit(static_cast<unsigned char>(formula[i]))) {
+      digits = true;
+      if (count > 10000) {
+        break;
+      }
       count = 10 * count + (formula[i++] - '0');
     }
-    if (count == 0) {
+    if (!digits) {
       count = 1;
+    } else if (count < 1 || count > 10000) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("chemical formula '{}': atom count of {} must be in [1, 10000]", formula, symbol));
     }
     double total = 0.0;
     for (const auto& n : table.naturalIsotopes(symbol)) {

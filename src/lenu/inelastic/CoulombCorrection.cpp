@@ -8,6 +8,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu::inelastic {
 
@@ -38,7 +39,9 @@ double fermiFunction(int Zf, int A, double E, double m, int charge) {
   const double eta = (charge < 0 ? 1.0 : -1.0) * aZ * E / k;
   const double R = 1.2 * std::cbrt(static_cast<double>(A)) / kHbarC; // MeV^-1
   gsl_sf_result lnr, arg;
-  gsl_sf_lngamma_complex_e(gamma, eta, &lnr, &arg);
+  gsl::useReturnCodes();
+  gsl::check(gsl_sf_lngamma_complex_e(gamma, eta, &lnr, &arg), "gsl_sf_lngamma_complex_e",
+             fmt::format("zr={}, zi={} (Fermi function Z_f={}, E={} MeV)", gamma, eta, Zf, E), ErrorCode::InvalidArgument);
   const double lnG2 = std::lgamma(2.0 * gamma + 1.0);
   const double lnF = std::log(2.0 * (1.0 + gamma)) + (2.0 * gamma - 2.0) * std::log(2.0 * k * R) + kPi * eta +
                      2.0 * lnr.val - 2.0 * lnG2;

@@ -7,10 +7,10 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <gsl/gsl_sf_bessel.h>
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 #include "lenu/core/Integrate.hpp"
 
 namespace lenu::inelastic {
@@ -55,7 +55,8 @@ HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum
                                          HartreeFockResponseConfig cfg)
     : m_mf(std::move(meanField)), m_mode(mode), m_cfg(cfg), m_couplings(cfg.couplings) {
   require(m_mf != nullptr, "HartreeFockResponse: mean field is null");
-  require(m_cfg.maxJ >= 0 && m_cfg.maxJ <= 12, fmt::format("HartreeFockResponseConfig.maxJ = {} outside [0, 12]", m_cfg.maxJ));
+  require(m_cfg.maxJ >= 0 && m_cfg.maxJ <= kMaxResponseMultipole,
+          fmt::format("HartreeFockResponseConfig.maxJ = {} outside [0, {}]", m_cfg.maxJ, kMaxResponseMultipole));
   const Isospin holeT = mode == ResponseMode::ChargedCurrentNuBar ? Isospin::Proton : Isospin::Neutron;
   const Isospin partT = mode == ResponseMode::ChargedCurrentNu ? Isospin::Proton : Isospin::Neutron;
   const double h = m_mf->meshStep();
@@ -93,7 +94,7 @@ HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum
     m_besselGrid.assign(static_cast<std::size_t>(Lmax + 1) * m_besselNx, 0.0);
     std::vector<double> jl(static_cast<std::size_t>(Lmax + 1));
     for (std::size_t k = 0; k < m_besselNx; ++k) {
-      gsl_sf_bessel_jl_steed_array(Lmax, m_besselDx * static_cast<double>(k), jl.data());
+      gsl::sphericalBesselArray(Lmax, m_besselDx * static_cast<double>(k), jl.data());
       for (int L = 0; L <= Lmax; ++L) m_besselGrid[static_cast<std::size_t>(L) * m_besselNx + k] = jl[L];
     }
   }
@@ -352,7 +353,7 @@ HartreeFockResponse::BesselTable HartreeFockResponse::besselTable(std::span<cons
           bt.j[(iq * (bt.Lmax + 1) + L) * bt.n + i] = g[k] + t * (g[k + 1] - g[k]);
         }
       } else {
-        gsl_sf_bessel_jl_steed_array(bt.Lmax, x, jl.data());
+        gsl::sphericalBesselArray(bt.Lmax, x, jl.data());
         for (int L = 0; L <= bt.Lmax; ++L) bt.j[(iq * (bt.Lmax + 1) + L) * bt.n + i] = jl[L];
       }
     }

@@ -1,6 +1,7 @@
 #include "lenu/inelastic/InelasticCrossSection.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -38,6 +39,7 @@ InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearRespon
   require(m_cfg.cosNodes >= 2 && m_cfg.cosNodes <= 200, fmt::format("cosNodes = {} outside [2, 200]", m_cfg.cosNodes));
   require(m_cfg.nodesPerPanel >= 1 && m_cfg.nodesPerPanel <= 20, "nodesPerPanel outside [1, 20]");
   requireInRange(m_cfg.omegaPanel, 0.01, 50.0, "omegaPanel", "MeV");
+  requirePositive(m_cfg.maxEnergy, "maxEnergy", "MeV");
   const bool anti = isAntineutrino(flavour);
   m_helicity = anti ? 1.0 : -1.0;
   const ResponseMode mode = m_response->mode();
@@ -56,6 +58,16 @@ InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearRespon
     }
     m_leptonCharge = anti ? 1 : -1;
     m_finalZ = m_response->targetZ() + (anti ? -1 : 1);
+  }
+}
+
+void InelasticCrossSection::checkEnergy(double Enu) const {
+  requirePositive(Enu, "neutrino energy", "MeV");
+  if (Enu > m_cfg.maxEnergy) {
+    throw Error(ErrorCode::NotSupported,
+                fmt::format("neutrino energy {} MeV above the largest energy the inelastic cross section serves ({} MeV; "
+                            "the multipole models are valid up to 150 MeV)",
+                            Enu, m_cfg.maxEnergy));
   }
 }
 
@@ -82,7 +94,7 @@ double InelasticCrossSection::contract(const KinematicFactors& f, const Response
 }
 
 InelasticSigma InelasticCrossSection::sigma(double Enu) const {
-  requirePositive(Enu, "neutrino energy", "MeV");
+  checkEnergy(Enu);
   InelasticSigma out;
   out.energy = Enu;
   if (Enu <= thresholdEnergy()) return out;
@@ -101,11 +113,13 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
     }
     return true;
   };
+  const int topJ = m_response->maxMultipole();
   auto addSets = [&](const std::vector<ResponseSet>& sets, double weight, double& part) {
     for (std::size_t i = 0; i < sets.size(); ++i) {
       for (const auto& m : sets[i].byMultipole) {
         const double c = 2.0 * kPi * gc.w[i] * weight * contract(kf[i], m.W);
         out.byMultipole[multipoleLabel(m.J, m.parity)] += c;
+        if (m.J == topJ) out.highestMultipole += c;
         part += c;
       }
     }
@@ -128,6 +142,9 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
 }
 
 double InelasticCrossSection::doubleDifferential(double Enu, double omega, double cosTheta) const {
+  checkEnergy(Enu);
+  require(std::isfinite(omega) && std::isfinite(cosTheta) && std::abs(cosTheta) <= 1.0,
+          fmt::format("double differential: omega = {} MeV must be finite and cos(theta) = {} in [-1, 1]", omega, cosTheta));
   double pref = 0.0, kq = 0.0, El = 0.0;
   if (!vertexFactor(Enu, omega, pref, kq, El)) return 0.0;
   LeptonVertex v;
@@ -138,6 +155,10 @@ double InelasticCrossSection::doubleDifferential(double Enu, double omega, doubl
 }
 
 std::vector<double> InelasticCrossSection::dSigmaDCos(double Enu, const std::vector<double>& cosTheta) const {
+  checkEnergy(Enu);
+  for (double c : cosTheta) {
+    require(std::abs(c) <= 1.0, fmt::format("dsigma/dcos: cos(theta) = {} outside [-1, 1]", c));
+  }
   std::vector<double> out(cosTheta.size(), 0.0);
   if (Enu <= thresholdEnergy()) return out;
   std::vector<double> qs(cosTheta.size());
@@ -162,6 +183,10 @@ std::vector<double> InelasticCrossSection::dSigmaDCos(double Enu, const std::vec
 }
 
 std::vector<double> InelasticCrossSection::dSigmaDOmega(double Enu, const std::vector<double>& omega) const {
+  checkEnergy(Enu);
+  for (double w : omega) {
+    require(std::isfinite(w), "dsigma/domega: energy transfer omega must be finite");
+  }
   std::vector<double> out(omega.size(), 0.0);
   GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
   for (std::size_t k = 0; k < omega.size(); ++k) {
@@ -182,6 +207,7 @@ std::vector<double> InelasticCrossSection::dSigmaDOmega(double Enu, const std::v
 }
 
 std::vector<double> InelasticCrossSection::lineSigmas(double Enu) const {
+  checkEnergy(Enu);
   const auto& lines = m_response->lines();
   std::vector<double> out(lines.size(), 0.0);
   GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
@@ -203,19 +229,30 @@ std::vector<double> InelasticCrossSection::lineSigmas(double Enu) const {
 }
 
 double InelasticCrossSection::fluxAveraged(const EnergySpectrum& spectrum) const {
-  double total = 0.0;
-  for (const auto& l : spectrum.lines()) total += l.weight * sigma(l.energy).total;
+  return fluxAveragedDetailed(spectrum).total;
+}
+
+InelasticFluxAverage InelasticCrossSection::fluxAveragedDetailed(const EnergySpectrum& spectrum) const {
+  InelasticFluxAverage out;
+  for (const auto& l : spectrum.lines()) {
+    const InelasticSigma s = sigma(l.energy);
+    out.total += l.weight * s.total;
+    out.highestMultipole += l.weight * s.highestMultipole;
+  }
   const ContinuousSpectrum* c = spectrum.continuousPart();
-  if (!c) return total;
+  if (!c) return out;
   const double eMax = c->eMax();
+  checkEnergy(eMax);
   const double wC = spectrum.continuousWeight();
-  if (eMax <= thresholdEnergy()) return total;
+  if (eMax <= thresholdEnergy()) return out;
+  const int topJ = m_response->maxMultipole();
   GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
   // For one omega (line or continuum node): tabulate the responses on a q grid spanning all
   // energies E in [omega + m, eMax], then integrate over E (Gauss-Legendre) and cos(theta).
-  auto omegaIntegral = [&](double omega, bool line, std::size_t n) -> double {
+  // Returns {all multipoles, highest multipole}.
+  auto omegaIntegral = [&](double omega, bool line, std::size_t n) -> std::array<double, 2> {
     const double eLow = std::max(omega + m_ml, c->eMin());
-    if (!(eMax > eLow)) return 0.0;
+    if (!(eMax > eLow)) return {0.0, 0.0};
     // q range of all (E, cos) points of this omega (with the effective momentum if MEMA), then
     // a logarithmic grid over it (the longitudinal responses vary like 1/q at small q).
     GaussLegendre ge(static_cast<std::size_t>(m_cfg.fluxEnergyNodes), eLow, eMax);
@@ -227,7 +264,7 @@ double InelasticCrossSection::fluxAveraged(const EnergySpectrum& spectrum) const
       qLo = std::min(qLo, std::abs(ge.x[ie] - kqs[ie]));
       qHi = std::max(qHi, ge.x[ie] + kqs[ie]);
     }
-    if (!(qHi > 0.0)) return 0.0;
+    if (!(qHi > 0.0)) return {0.0, 0.0};
     qLo = std::max(0.999 * qLo, 1e-3);
     qHi *= 1.001;
     const int nq = m_cfg.fluxQNodes;
@@ -235,39 +272,59 @@ double InelasticCrossSection::fluxAveraged(const EnergySpectrum& spectrum) const
     for (int i = 0; i < nq; ++i) qg[i] = qLo * std::pow(qHi / qLo, static_cast<double>(i) / (nq - 1));
     const auto sets = line ? m_response->lineResponses(n, qg) : m_response->continuumResponses(omega, qg);
     std::vector<double> y(qg.size());
-    std::vector<Spline> sp;
-    for (int comp = 0; comp < 5; ++comp) {
+    std::vector<Spline> sp; // 0..4: all multipoles, 5..9: the highest multipole
+    for (int comp = 0; comp < 10; ++comp) {
       for (std::size_t i = 0; i < qg.size(); ++i) {
-        const ResponseFunctions W = sets[i].total();
+        ResponseFunctions W;
+        if (comp < 5) {
+          W = sets[i].total();
+        } else {
+          for (const auto& m : sets[i].byMultipole)
+            if (m.J == topJ) W += m.W;
+        }
         const double v[5] = {W.CC, W.CL, W.LL, W.T, W.TP};
-        y[i] = v[comp];
+        y[i] = v[comp % 5];
       }
       sp.emplace_back(qg, y);
     }
-    double s = 0.0;
+    double s = 0.0, sTop = 0.0;
     for (std::size_t ie = 0; ie < ge.x.size(); ++ie) {
       const double E = ge.x[ie];
       const double f = c->pdf(E);
       if (f <= 0.0 || kqs[ie] < 0.0) continue;
       const double kq = kqs[ie];
-      double ang = 0.0;
+      double ang = 0.0, angTop = 0.0;
       for (std::size_t i = 0; i < gc.x.size(); ++i) {
         LeptonVertex v;
         LeptonVertex::make(E, omega, gc.x[i], m_ml, v);
         const double q = std::clamp(std::sqrt(std::max(E * E + kq * kq - 2.0 * E * kq * gc.x[i], 1e-12)), qLo, qHi);
+        const KinematicFactors kfv = kinematicFactors(v);
         const ResponseFunctions W{sp[0](q), sp[1](q), sp[2](q), sp[3](q), sp[4](q)};
-        ang += gc.w[i] * contract(kinematicFactors(v), W);
+        const ResponseFunctions Wt{sp[5](q), sp[6](q), sp[7](q), sp[8](q), sp[9](q)};
+        ang += gc.w[i] * contract(kfv, W);
+        angTop += gc.w[i] * contract(kfv, Wt);
       }
       s += ge.w[ie] * f * prefs[ie] * 2.0 * kPi * ang;
+      sTop += ge.w[ie] * f * prefs[ie] * 2.0 * kPi * angTop;
     }
-    return s;
+    return {s, sTop};
   };
-  double cont = 0.0;
-  for (std::size_t n = 0; n < m_response->lines().size(); ++n) cont += omegaIntegral(m_response->lines()[n].omega, true, n);
+  double cont = 0.0, contTop = 0.0;
+  for (std::size_t n = 0; n < m_response->lines().size(); ++n) {
+    const auto v = omegaIntegral(m_response->lines()[n].omega, true, n);
+    cont += v[0];
+    contTop += v[1];
+  }
   std::vector<double> wx, ww;
   panels(m_response->continuumThreshold(), eMax - m_ml, m_cfg.omegaPanel, m_cfg.nodesPerPanel, wx, ww);
-  for (std::size_t k = 0; k < wx.size(); ++k) cont += ww[k] * omegaIntegral(wx[k], false, 0);
-  return total + wC * cont;
+  for (std::size_t k = 0; k < wx.size(); ++k) {
+    const auto v = omegaIntegral(wx[k], false, 0);
+    cont += ww[k] * v[0];
+    contTop += ww[k] * v[1];
+  }
+  out.total += wC * cont;
+  out.highestMultipole += wC * contTop;
+  return out;
 }
 
 } // namespace lenu::inelastic

@@ -29,6 +29,9 @@ struct InelasticCrossSectionConfig {
   double vud = 0.97373;
   int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
   int fluxQNodes = 48;                     ///< q-table size per omega node in flux averages (logarithmic over the kinematic q range)
+  /// Largest neutrino energy served [MeV] (Error(NotSupported) above): a cost limit (omega panels
+  /// and multipoles grow with E), far above the physics validity range (InelasticValidity.hpp).
+  double maxEnergy = 1000.0;
 };
 
 /// Total cross section and its parts at one neutrino energy.
@@ -38,6 +41,15 @@ struct InelasticSigma {
   double lines = 0.0;     ///< from discrete final states [fm^2]
   double continuum = 0.0; ///< from the continuum [fm^2]
   std::map<std::string, double> byMultipole; ///< "1+" -> sigma [fm^2]
+  /// Part from the highest multipole J = response().maxMultipole() (both parities) [fm^2]: the
+  /// truncation indicator of the multipole series (MultipoleConvergence.hpp).
+  double highestMultipole = 0.0;
+};
+
+/// A flux-averaged cross section and the part of it from the highest multipole.
+struct InelasticFluxAverage {
+  double total = 0.0;            ///< <sigma> [fm^2]
+  double highestMultipole = 0.0; ///< part from J = response().maxMultipole() [fm^2]
 };
 
 class InelasticCrossSection {
@@ -64,6 +76,8 @@ public:
   /// Flux-averaged cross section <sigma> = \int f(E) sigma(E) dE / \int f [fm^2] for a normalised
   /// spectrum (lines of the spectrum evaluated directly).
   double fluxAveraged(const EnergySpectrum& spectrum) const;
+  /// The same with the part of the highest multipole J = response().maxMultipole().
+  InelasticFluxAverage fluxAveragedDetailed(const EnergySpectrum& spectrum) const;
 
   const NuclearResponse& response() const { return *m_response; }
   Flavour flavour() const { return m_flavour; }
@@ -73,6 +87,8 @@ private:
   /// Prefactor G^2 V^2/pi * k E F (hbar c)^2 and the q-momentum to use [MeV]; false if closed.
   bool vertexFactor(double Enu, double omega, double& pref, double& kForQ, double& El) const;
   double contract(const KinematicFactors& f, const ResponseFunctions& W) const;
+  /// Throws unless 0 < Enu <= maxEnergy (finite).
+  void checkEnergy(double Enu) const;
   std::shared_ptr<const NuclearResponse> m_response;
   Flavour m_flavour;
   InelasticCrossSectionConfig m_cfg;

@@ -3,9 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include <gsl/gsl_sf_coupling.h>
-
 #include "lenu/core/Constants.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu::inelastic {
 
@@ -17,11 +16,11 @@ double phase(int n) { return (n % 2 == 0) ? 1.0 : -1.0; }
 
 double sixj(int a2, int b2, int c2, int d2, int e2, int f2) {
   if (a2 < 0 || b2 < 0 || c2 < 0 || d2 < 0 || e2 < 0 || f2 < 0) return 0.0;
-  return gsl_sf_coupling_6j(a2, b2, c2, d2, e2, f2);
+  return gsl::wigner6j(a2, b2, c2, d2, e2, f2);
 }
 double ninej(int a2, int b2, int c2, int d2, int e2, int f2, int g2, int h2, int i2) {
   if (a2 < 0 || b2 < 0 || c2 < 0 || d2 < 0 || e2 < 0 || f2 < 0 || g2 < 0 || h2 < 0 || i2 < 0) return 0.0;
-  return gsl_sf_coupling_9j(a2, b2, c2, d2, e2, f2, g2, h2, i2);
+  return gsl::wigner9j(a2, b2, c2, d2, e2, f2, g2, h2, i2);
 }
 
 // Factor turning an orbital reduced m.e. <la||T_k||lb> into <(la 1/2)ja||T_k||(lb 1/2)jb>
@@ -62,7 +61,7 @@ std::array<double, 2> gradTensor(int la, int L, int k, int lb) {
 
 double reducedY(int la, int L, int lb) {
   if (L < 0 || (la + L + lb) % 2 != 0) return 0.0;
-  const double tj = gsl_sf_coupling_3j(2 * la, 2 * L, 2 * lb, 0, 0, 0);
+  const double tj = gsl::wigner3j(2 * la, 2 * L, 2 * lb, 0, 0, 0);
   return phase(la) * std::sqrt((2.0 * la + 1.0) * (2.0 * L + 1.0) * (2.0 * lb + 1.0) / (4.0 * constants::kPi)) * tj;
 }
 

@@ -9,6 +9,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu::inelastic {
 
@@ -233,9 +234,8 @@ ContinuumState WoodsSaxonMeanField::continuumState(Isospin t, int l, double j, d
       : 0.0;
   gsl_sf_result f, fp, g, gp;
   double eF = 0.0, eG = 0.0;
-  gsl_error_handler_t* old = gsl_set_error_handler_off();
+  gsl::useReturnCodes();
   const int st = gsl_sf_coulomb_wave_FG_e(eta, cs.k * rm, l, 0, &f, &fp, &g, &gp, &eF, &eG);
-  gsl_set_error_handler(old);
   if (st != GSL_SUCCESS && st != GSL_EOVRFLW && st != GSL_EUNDRFLW) {
     throw Error(ErrorCode::NotConverged, fmt::format("Coulomb functions failed: eta={}, kr={}, l={}: {}", eta, cs.k * rm, l, gsl_strerror(st)));
   }

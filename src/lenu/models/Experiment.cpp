@@ -316,7 +316,8 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
     t.finish();
   }
   auto det = top.sub("detector");
-  const double distance = det.positive("distance_m") * units::m;
+  // 1 cm .. 1e9 m: a point source needs L >> its size; the upper end keeps L^2 [fm^2] finite
+  const double distance = det.inRange("distance_m", 1e-2, 1e9) * units::m;
   x.rate.distance = distance;
   x.rate.source = readSource(top.sub("source"), file, distance);
   try {

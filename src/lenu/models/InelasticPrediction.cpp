@@ -8,6 +8,8 @@
 #include "lenu/core/Error.hpp"
 #include "lenu/inelastic/InelasticCrossSection.hpp"
 #include "lenu/inelastic/InelasticModels.hpp"
+#include "lenu/inelastic/InelasticValidity.hpp"
+#include "lenu/inelastic/MultipoleConvergence.hpp"
 
 namespace lenu {
 
@@ -41,16 +43,29 @@ std::vector<InelasticCount> predictInelastic(const CevnsRateConfig& rate, const 
         }
         try {
           const auto mode = responseMode(cc, f);
-          const auto response = makeInelasticResponse(c.nuclide.name(), mode, opts, table);
-          const InelasticCrossSection xs(response, f);
+          // multipole series extended until converged (MultipoleConvergence.hpp)
+          ConvergedInelasticCrossSection converged(
+              [&](int J) {
+                InelasticModelOptions o = opts;
+                o.maxJ = J;
+                return makeInelasticResponse(c.nuclide.name(), mode, o, table);
+              },
+              f);
+          const InelasticCrossSection& xs = converged.base();
           const auto spectrum = src.spectrum(f, rate.window);
+          const ValidityRange validity = inelasticEnergyValidity();
           if (spectrum.maxEnergy() <= xs.thresholdEnergy()) {
             n.note = fmt::format("below threshold ({:.1f} MeV)", xs.thresholdEnergy());
+          } else if (!validity.contains(spectrum.maxEnergy())) {
+            n.note = validity.violation(spectrum.maxEnergy(), "highest energy of the spectrum");
           } else {
-            n.fluxAveragedXsec = xs.fluxAveraged(spectrum);
+            n.fluxAveragedXsec = converged.fluxAveraged(spectrum).total;
             n.events = nuclei * src.fluence(f, rate.distance) * n.fluxAveragedXsec * src.timeFraction(f, rate.window);
           }
         } catch (const Error& e) {
+          if (e.code() == ErrorCode::UnknownModel) {
+            throw; // a misspelt model name is the user's error, not a channel the model cannot serve
+          }
           n.note = e.what();
         }
         out.push_back(n);

@@ -9,6 +9,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu {
 namespace {
@@ -96,9 +97,8 @@ DiracCoulombFunctions diracCoulombFunctions(int kappa, double zeta, double total
   gsl_sf_result gpm1;
   double expF = 0.0;
   double expG = 0.0;
-  gsl_error_handler_t* old = gsl_set_error_handler_off();
+  gsl::useReturnCodes();
   const int status = gsl_sf_coulomb_wave_FG_e(eta, x, gamma - 1.0, 0, &fm1, &fpm1, &gm1, &gpm1, &expF, &expG);
-  gsl_set_error_handler(old);
   if (status != GSL_SUCCESS && status != GSL_EOVRFLW) {
     throw Error(ErrorCode::NotConverged,
                 fmt::format("Dirac-Coulomb functions: GSL Coulomb functions failed for order {}, eta {}, "

@@ -10,6 +10,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 #include "lenu/core/Integrate.hpp"
 #include "lenu/pves/DiracCoulomb.hpp"
 
@@ -227,7 +228,11 @@ double DiracScattering::solvePhase(int kappa, double helicity, double w, double 
   const double hMax = m_cfg.stepFactor / kStart;
   OdeParams params{this, w, m, static_cast<double>(kappa), helicity};
   gsl_odeiv2_system sys{&phaseRhs, nullptr, 1, &params};
+  gsl::useReturnCodes();
   std::unique_ptr<gsl_odeiv2_step, StepDeleter> step(gsl_odeiv2_step_alloc(gsl_odeiv2_step_rk8pd, 1));
+  if (!step) {
+    throw Error(ErrorCode::NotSupported, "DiracScattering: gsl_odeiv2_step_alloc(rk8pd, 1) failed");
+  }
   double y[1] = {phi0};
   double yerr[1] = {0.0};
   double r = rStart;

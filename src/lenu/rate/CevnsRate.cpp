@@ -43,6 +43,14 @@ CevnsRate::CevnsRate(CevnsRateConfig cfg) : m_cfg(std::move(cfg)) {
   }
   requirePositive(m_cfg.targetMass, "target mass", "kg");
   requirePositive(m_cfg.distance, "source-detector distance", "fm");
+  // The fluence of a point source, N / (4 pi L^2), needs L much larger than the source (~ m);
+  // 1 cm is accepted as the smallest distance (and keeps 1/L^2 finite).
+  if (!(m_cfg.distance >= 1e-2 * units::m)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("source-detector distance = {} m is below 0.01 m: the point-source fluence N/(4 pi L^2) "
+                            "needs L much larger than the source",
+                            m_cfg.distance / units::m));
+  }
   require(m_cfg.recoilBins >= 10, fmt::format("recoilBins = {} must be >= 10", m_cfg.recoilBins));
   require(m_cfg.energyNodes >= 4, fmt::format("energyNodes = {} must be >= 4", m_cfg.energyNodes));
   require(m_cfg.window.end > m_cfg.window.begin,
@@ -211,6 +219,15 @@ CevnsPrediction CevnsRate::predict() const {
     p.timeCounts[f] = tc;
   }
   p.fluxAveragedXsecAll = xsecDen > 0.0 ? xsecNum / xsecDen : 0.0;
+  // Exposures so large that a count overflows are reported, never printed as inf / NaN.
+  const double all = p.eventsAllRecoilsTotal();
+  const double detected = p.eventsDetectedTotal();
+  if (!std::isfinite(all) || !std::isfinite(detected) || !std::isfinite(p.fluxAveragedXsecAll)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("CEvNS rate overflows (events {} / detected {}): exposure out of range (target mass {} kg, "
+                            "distance {} m; check protons on target and neutrinos per proton)",
+                            all, detected, m_cfg.targetMass, m_cfg.distance / units::m));
+  }
   return p;
 }
 

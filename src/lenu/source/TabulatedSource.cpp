@@ -1,5 +1,7 @@
 #include "lenu/source/TabulatedSource.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "lenu/core/Constants.hpp"
@@ -47,6 +49,12 @@ TabulatedSource::TabulatedSource(const std::filesystem::path& file, double refer
     }
     // fluence [cm^-2] x 4 pi L^2 = number emitted
     m_totals[f] = total / units::cm2 * 4.0 * constants::kPi * m_distance * m_distance;
+    if (!std::isfinite(m_totals[f])) {
+      throw Error(ErrorCode::ConfigError,
+                  fmt::format("{}: column '{}': the integrated fluence {} cm^-2 at {} m overflows (values or energies "
+                              "too large)",
+                              file.string(), cols[c], total, m_distance / units::m));
+    }
     m_spectra[f] = std::make_shared<TabulatedSpectrum>(e, std::move(v),
                                                        fmt::format("{} column of {}", cols[c], file.string()));
   }

@@ -16,6 +16,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 #include "lenu/core/Spline.hpp"
 #include "lenu/structure/NucleonStructure.hpp"
 
@@ -1252,7 +1253,7 @@ double centerOfMassEnergy(const std::vector<SingleParticleState>& states, double
           radial += sb.u[k] * (a.du[k] + c * sa.u[k] / r);
         }
         radial *= h;
-        const double sixj = gsl_sf_coupling_6j(2 * sb.l, static_cast<int>(std::lround(2 * sb.j)), 1,
+        const double sixj = gsl::wigner6j(2 * sb.l, static_cast<int>(std::lround(2 * sb.j)), 1,
                                                static_cast<int>(std::lround(2 * sa.j)), 2 * sa.l, 2);
         const double angular = (2 * sa.j + 1.0) * (2 * sb.j + 1.0) * sixj * sixj * (up ? sa.l + 1.0 : sa.l);
         const double w = sa.occupation * sb.occupation + a.uv * b.uv;

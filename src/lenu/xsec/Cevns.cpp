@@ -24,7 +24,7 @@ CevnsCrossSection::CevnsCrossSection(const Nuclide& nuclide, NucleonFormFactors 
 }
 
 double CevnsCrossSection::maxRecoil(double energy) const {
-  requireNonNegative(energy, "neutrino energy E", "MeV");
+  requireInRange(energy, 0.0, kMaxCevnsEnergy, "neutrino energy E", "MeV");
   return 2.0 * energy * energy / (m_mass + 2.0 * energy);
 }
 
@@ -39,7 +39,7 @@ double CevnsCrossSection::momentumTransfer(double recoil) const {
 }
 
 double CevnsCrossSection::dSigmaDT(double energy, double recoil) const {
-  requireNonNegative(energy, "neutrino energy E", "MeV");
+  requireInRange(energy, 0.0, kMaxCevnsEnergy, "neutrino energy E", "MeV");
   requireNonNegative(recoil, "recoil energy T", "MeV");
   if (energy == 0.0 || recoil > maxRecoil(energy)) {
     return 0.0;
@@ -53,7 +53,7 @@ double CevnsCrossSection::dSigmaDT(double energy, double recoil) const {
 }
 
 double CevnsCrossSection::dSigmaDCosTheta(double energy, double cosTheta) const {
-  requireNonNegative(energy, "neutrino energy E", "MeV");
+  requireInRange(energy, 0.0, kMaxCevnsEnergy, "neutrino energy E", "MeV");
   requireInRange(cosTheta, -1.0, 1.0, "cos(theta)", "");
   const double ePrime = energy / (1.0 + energy * (1.0 - cosTheta) / m_mass);
   const double recoil = std::max(0.0, energy - ePrime);
@@ -61,7 +61,7 @@ double CevnsCrossSection::dSigmaDCosTheta(double energy, double cosTheta) const 
 }
 
 double CevnsCrossSection::sigma(double energy) const {
-  requireNonNegative(energy, "neutrino energy E", "MeV");
+  requireInRange(energy, 0.0, kMaxCevnsEnergy, "neutrino energy E", "MeV");
   if (energy == 0.0) {
     return 0.0;
   }
@@ -82,7 +82,7 @@ double CevnsCrossSection::sigma(double energy) const {
 }
 
 double CevnsCrossSection::sigmaAdaptive(double energy, double relTol) const {
-  requireNonNegative(energy, "neutrino energy E", "MeV");
+  requireInRange(energy, 0.0, kMaxCevnsEnergy, "neutrino energy E", "MeV");
   QuadratureConfig cfg;
   cfg.relTol = relTol;
   return integrate([&](double t) { return dSigmaDT(energy, t); }, 0.0, maxRecoil(energy), cfg);

@@ -22,6 +22,11 @@
 
 namespace lenu {
 
+/// Largest neutrino energy [MeV] the CEvNS functions accept (Error(InvalidArgument) above): a
+/// numerical bound (recoil kinematics stay finite), far above the coherence range
+/// (CevnsValidity.hpp).
+inline constexpr double kMaxCevnsEnergy = 1.0e4;
+
 class CevnsCrossSection {
 public:
   struct Config {
