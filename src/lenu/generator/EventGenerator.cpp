@@ -38,7 +38,7 @@ EventGenerator::EventGenerator(std::shared_ptr<const NeutrinoSource> source, std
     // fine grid, uniform plus logarithmic in t - t_begin (resolves a ms burst in a 10 s signal)
     const double span = range.end - range.begin;
     std::vector<double> g;
-    const std::size_t ng = 2000;
+    const std::size_t ng = 1000;
     for (std::size_t k = 0; k < ng; ++k) {
       const double u = static_cast<double>(k) / static_cast<double>(ng - 1);
       g.push_back(range.begin + span * u);

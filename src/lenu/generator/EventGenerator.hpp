@@ -42,7 +42,7 @@ public:
     /// Non-separable source (supernova): windows of about equal emitted number, each with its own
     /// spectrum(f, window) and a time table of windowTimeNodes nodes.
     std::size_t timeWindows = 100;
-    std::size_t windowTimeNodes = 65;
+    std::size_t windowTimeNodes = 17;
   };
   /// `flavours`: the flavours to simulate (each must be emitted by the source).
   EventGenerator(std::shared_ptr<const NeutrinoSource> source, std::vector<Flavour> flavours,

@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <string>
 #include <cstdio>
 #include <vector>
 
 #include "../GeneratorTestSupport.hpp"
 #include "lenu/core/DataPath.hpp"
+#include "lenu/core/Error.hpp"
 #include "lenu/core/Integrate.hpp"
 #include "lenu/core/Units.hpp"
 #include "lenu/generator/EventGenerator.hpp"
@@ -31,7 +34,7 @@ double foldSigma(const EnergySpectrum& spec, const InelasticProcess& p, double p
   const ContinuousSpectrum* c = spec.continuousPart();
   const double lo = p.thresholdEnergy(), hi = c->eMax();
   double s = 0.0;
-  const int n = 400;
+  const int n = 150;
   for (int k = 0; k < n; ++k) {
     const double a = lo + (hi - lo) * k / n, b = lo + (hi - lo) * (k + 1) / n;
     s += GaussLegendre(8, a, b)([&](double e) { return std::pow(e, power) * c->pdf(e) * p.crossSection().sigma(e).total; });
@@ -105,4 +108,34 @@ TEST(SupernovaGenerator, ArgonCcTimesAndEnergiesFollowTheSource) {
   EXPECT_NEAR(mean, meanExpected, 4.0 * sdMean);
   // and the generator's flux-averaged cross section equals the independent fold
   EXPECT_NEAR(gen.fluxAveragedSigma() / foldSigma(whole, *proc, 0.0), 1.0, 5e-3);
+}
+
+TEST(SupernovaGenerator, SourceConfigErrorsNameFileLineAndKey) {
+  const auto dir = std::filesystem::temp_directory_path() / "lenu_gensn_cfg";
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "bad.toml";
+  {
+    std::ofstream out(file);
+    out << "[generator]\nexperiment = \"coh-ar-750\"\nprocess = \"cc\"\n\n[source]\ntype = \"supernova\"\n"
+           "ordering = \"sideways\"\n";
+  }
+  try {
+    (void)readGeneratorSettings(file);
+    FAIL() << "no error for ordering = sideways";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::ConfigError);
+    EXPECT_NE(std::string(e.what()).find("bad.toml:7: key 'source.ordering'"), std::string::npos) << e.what();
+  }
+  {
+    std::ofstream out(file);
+    out << "[generator]\nexperiment = \"coh-ar-750\"\nprocess = \"cc\"\n\n[source]\ntype = \"supernova\"\n"
+           "distance_kpc = -1.0\n";
+  }
+  try {
+    (void)readGeneratorSettings(file);
+    FAIL() << "no error for distance_kpc = -1";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.toml:7: key 'source.distance_kpc'"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir);
 }
