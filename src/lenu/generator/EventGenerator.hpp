@@ -8,6 +8,14 @@
 /// nodes), the final state by the process, and the emission time from the source's timePdf
 /// (tabulated once on `timeNodes` points over timeRange(); for a stopped-pion source the proton
 /// pulse convolved with the decay laws).
+/// For a non-separable source (separable() == false: a supernova, whose spectrum changes with
+/// time) the emission time and energy are sampled jointly from a time x energy table: the time
+/// range is cut into Config::timeWindows windows w of about equal emitted number; the channel
+/// and window are chosen together with weight N_f F_f(w) n_i <sigma_p>_{f,w} (F_f(w) =
+/// timeFraction, <sigma>_{f,w} over spectrum(f, w)), then E from spectrum(f, w) sigma_p(E) and t
+/// from timePdf inside w. So the event-time distribution is the number rate times the
+/// flux-averaged cross section of each window; only the correlation of t and E inside one window
+/// (1% of the neutrinos by default) is neglected.
 /// The flux-averaged total cross section per target atom (NuHepMC G.C.2) is
 ///   <sigma> = sum_c N_f n_i <sigma_p>_f / (sum_f N_f sum_i n_i).
 
@@ -30,7 +38,11 @@ struct ProcessEntry {
 class EventGenerator {
 public:
   struct Config {
-    std::size_t timeNodes = 4001; ///< nodes of the emission-time table
+    std::size_t timeNodes = 4001; ///< nodes of the emission-time table (separable source)
+    /// Non-separable source (supernova): windows of about equal emitted number, each with its own
+    /// spectrum(f, window) and a time table of windowTimeNodes nodes.
+    std::size_t timeWindows = 100;
+    std::size_t windowTimeNodes = 17;
   };
   /// `flavours`: the flavours to simulate (each must be emitted by the source).
   EventGenerator(std::shared_ptr<const NeutrinoSource> source, std::vector<Flavour> flavours,
@@ -72,6 +84,7 @@ private:
     DiscreteSampler part;        // lines..., continuous
     TabulatedSampler continuous; // f sigma on nodes
     std::size_t timeIndex = 0;
+    std::size_t info = 0;        // index into m_info
   };
   std::shared_ptr<const NeutrinoSource> m_source;
   std::vector<Flavour> m_flavours;

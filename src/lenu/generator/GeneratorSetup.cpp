@@ -17,6 +17,7 @@
 #include "lenu/generator/CevnsProcess.hpp"
 #include "lenu/generator/InelasticProcess.hpp"
 #include "lenu/generator/VectorAttributes.hpp"
+#include "lenu/supernova/PinchedSpectrum.hpp"
 #include "lenu/inelastic/InelasticModels.hpp"
 #include "lenu/models/Experiment.hpp"
 #include "lenu/rate/CevnsRate.hpp"
@@ -65,6 +66,20 @@ public:
     }
     return *v;
   }
+  std::optional<double> optDouble(std::string_view key, double lo, double hi) {
+    if (!has(key)) {
+      return std::nullopt;
+    }
+    const auto v = m_t.get(key)->value<double>();
+    if (!v) {
+      fail(key, "expected a number");
+    }
+    if (!std::isfinite(*v) || *v < lo || *v > hi) {
+      fail(key, fmt::format("value {} out of range: accepted range is [{}, {}]", *v, lo, hi));
+    }
+    return *v;
+  }
+  bool contains(std::string_view key) const { return m_t.contains(key); }
   std::optional<bool> optBool(std::string_view key) {
     if (!has(key)) {
       return std::nullopt;
@@ -151,6 +166,51 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
   }
   Keys top(root, "", file.string());
   Keys g(*top.sub("generator"), "generator", file.string());
+  if (top.contains("source")) {
+    const std::string fs = file.string();
+    Keys sk(*top.sub("source"), "source", fs);
+    const std::string type = sk.string("type");
+    if (type != "supernova") {
+      sk.fail("type", fmt::format("unknown source type '{}': accepted is supernova", type));
+    }
+    auto& sn = s.supernova;
+    sn.enabled = true;
+    sn.model = sk.optString("model").value_or("pinched");
+    if (sn.model != "pinched" && std::filesystem::path(sn.model).is_relative()) {
+      sn.model = (file.parent_path() / sn.model).string();
+    }
+    sn.distance = sk.optDouble("distance_kpc", 1e-6, 1e4).value_or(10.0) * units::kpc;
+    sn.pinched.neutronizationBurst = sk.optBool("burst").value_or(false);
+    sn.ordering = sk.optString("ordering").value_or("none");
+    try {
+      (void)supernova::parseOrdering(sn.ordering);
+    } catch (const Error& e) {
+      sk.fail("ordering", e.what());
+    }
+    sn.pinched.decayTime = sk.optDouble("decay_time_s", 1e-3, 100.0).value_or(3.0) * units::s;
+    sn.pinched.duration = sk.optDouble("duration_s", 1e-3, 100.0).value_or(10.0) * units::s;
+    for (auto [name, params] : {std::pair<const char*, supernova::PinchedFlavourParams*>{"nue", &sn.pinched.nue},
+                                {"nuebar", &sn.pinched.nuebar}, {"nux", &sn.pinched.nux}}) {
+      if (!sk.has(name)) {
+        continue;
+      }
+      Keys fk(*sk.sub(name), std::string("source.") + name, fs);
+      params->meanEnergy = fk.optDouble("mean_energy_mev", supernova::kMinMeanEnergy, supernova::kMaxMeanEnergy)
+                               .value_or(params->meanEnergy);
+      params->alpha = fk.optDouble("alpha", supernova::kMinAlpha, supernova::kMaxAlpha).value_or(params->alpha);
+      params->totalEnergy =
+          fk.optDouble("energy_erg", 1e40, 1e56).value_or(params->totalEnergy / supernova::kErg) * supernova::kErg;
+      fk.finish();
+    }
+    if (sn.model != "pinched") {
+      for (const char* k : {"burst", "decay_time_s", "duration_s", "nue", "nuebar", "nux"}) {
+        if (sk.contains(k)) {
+          sk.fail(k, "only for model = \"pinched\" (a model table carries its own time profile)");
+        }
+      }
+    }
+    sk.finish();
+  }
   top.finish();
   s.experiment = g.string("experiment");
   const std::string proc = g.string("process");
@@ -178,6 +238,7 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
   s.omegaNodes = static_cast<std::size_t>(g.optInt("omega_nodes", 3, 2001).value_or(40));
   s.deexcitation = g.optBool("deexcitation").value_or(true);
   s.blockSize = static_cast<std::uint64_t>(g.optInt("block_size", 1, 10000000).value_or(10000));
+  s.targetMass = g.optDouble("target_mass_kg", 1e-6, 1e12).value_or(0.0);
   g.finish();
   // resolve a relative experiment path against the config file
   if (s.experiment.find('/') != std::string::npos || s.experiment.ends_with(".toml")) {
@@ -232,8 +293,15 @@ std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclide
 GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& nuclides) {
   GeneratorSetup out;
   out.settings = st;
-  const Experiment x = loadExperiment(resolveExperimentFile(st.experiment), nuclides);
-  const auto& src = x.rate.source;
+  Experiment x = loadExperiment(resolveExperimentFile(st.experiment), nuclides);
+  if (st.supernova.enabled) {
+    x.rate.source = makeSupernovaSource(st.supernova);
+    x.rate.distance = st.supernova.distance;
+  }
+  if (st.targetMass > 0.0) {
+    x.rate.targetMass = st.targetMass;
+  }
+  const auto src = x.rate.source;
   std::vector<Flavour> flavours = st.flavours.empty() ? src->flavours() : st.flavours;
   double eMax = 0.0;
   std::vector<double> lines;

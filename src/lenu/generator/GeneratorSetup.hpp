@@ -15,6 +15,16 @@
 ///   omega_nodes = 40                  # [3, 2001]
 ///   deexcitation = true               # gamma cascades (data/deexcitation/)
 ///   block_size = 10000                # events per reproducible block [1, 10^7]
+///   target_mass_kg = 4.0e7            # optional: replaces the experiment's detector mass [kg]
+///
+///   [source]                          # optional: replaces the experiment's neutrino source
+///   type = "supernova"                # the only type so far
+///   model = "pinched"                 # or a model table (readSupernovaModel), relative to the config
+///   distance_kpc = 10.0               # (0, 1e4]
+///   burst = true                      # pinched: add the nu_e neutronization burst
+///   ordering = "normal"               # none, exchange, normal, inverted, normal-nonadiabatic, ...
+///   decay_time_s = 3.0, duration_s = 10.0   # pinched: L ~ exp(-t/tau) on [0, duration]
+///   [source.nue] mean_energy_mev = 9.5, alpha = 2.5, energy_erg = 5e52   # also nuebar, nux
 ///
 /// Parsed once into GeneratorSetup (typed); unknown keys, missing keys, wrong types and values out
 /// of range are Error(ConfigError) naming file, line and key.
@@ -29,6 +39,7 @@
 #include "lenu/generator/Deexcitation.hpp"
 #include "lenu/generator/EventGenerator.hpp"
 #include "lenu/generator/NuHepMcWriter.hpp"
+#include "lenu/generator/SupernovaInput.hpp"
 
 namespace lenu::generator {
 
@@ -48,6 +59,8 @@ struct GeneratorSettings {
   std::size_t omegaNodes = 40;
   bool deexcitation = true;
   std::uint64_t blockSize = 10000;
+  double targetMass = 0.0;          ///< [kg]; 0: the experiment's
+  SupernovaSourceSettings supernova; ///< [source] type = "supernova"
 };
 
 /// Parse a config file; throws Error(ConfigError) with file:line: key '...'.
