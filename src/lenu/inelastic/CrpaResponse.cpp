@@ -52,9 +52,33 @@ double angularFactor(const AngularCoefficients& a, int J, int L, int S) {
 } // namespace
 
 struct CrpaResponse::BlockState {
-  std::size_t N = 0;
-  MatC D;
+  std::size_t N = 0, nsp = 1, nt = 1, nK = 0;
+  // D = local part (diagonal in type and radius, full in species) + Coulomb (scalar type,
+  // proton-proton, dense in radius).
+  std::vector<double> dloc;      // [(t * nK + K) * nsp * nsp + sp * nsp + sp2]
+  Eigen::MatrixXd coul;          // nK x nK (empty if none)
+  int coulType = -1;
   Eigen::PartialPivLU<MatC> lu;
+  std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
+  /// Y = X D (rows of X times D), X: rows x N.
+  MatC rightMultiply(const MatC& X) const {
+    MatC Y = MatC::Zero(X.rows(), X.cols());
+    for (std::size_t t = 0; t < nt; ++t)
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+            const double d = dloc[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
+            if (d != 0.0) Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
+          }
+    if (coulType >= 0) {
+      const auto c0 = static_cast<Eigen::Index>(idx(0, static_cast<std::size_t>(coulType), 0));
+      const auto n = static_cast<Eigen::Index>(nK);
+      Y.middleCols(c0, n) += X.middleCols(c0, n) * coul.cast<std::complex<double>>();
+    }
+    return Y;
+  }
+  /// D X (D symmetric): (X^T D)^T.
+  MatC leftMultiply(const MatC& X) const { return rightMultiply(X.transpose()).transpose(); }
 };
 
 CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField, SkyrmeForce force, ResponseMode mode,
@@ -117,8 +141,17 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
     }
   }
   // Coarse mesh.
+  // RPA mesh: up to where every hole density tail int_r^inf u^2 is below 1e-9.
   std::size_t iMaxAll = 0;
-  for (const auto& hh : m_holes) iMaxAll = std::max(iMaxAll, hh.iMax);
+  for (const auto& hh : m_holes) {
+    double tail = 0.0;
+    std::size_t im = hh.s->u.size();
+    for (std::size_t i = hh.s->u.size(); i-- > 0;) {
+      tail += hh.s->u[i] * hh.s->u[i] * h;
+      if (tail > 1e-9) { im = i + 1; break; }
+    }
+    iMaxAll = std::max(iMaxAll, im);
+  }
   m_stride = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(m_cfg.coarseStep / h)));
   m_nK = std::min((iMaxAll + m_stride - 1) / m_stride, (m_nFine - 1) / m_stride);
   for (std::size_t K = 0; K < m_nK; ++K) m_rK.push_back(static_cast<double>((K + 1) * m_stride) * h);
@@ -223,39 +256,41 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
   MatC pi0 = MatC::Zero(static_cast<Eigen::Index>(N), static_cast<Eigen::Index>(N));
   std::vector<double> f(nK);
-  std::vector<cd> G(nK * nK);
+  MatC T(static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK));
+  std::vector<cd> x(nK), y(nK);
   for (const auto& p : b.pairs) {
     const auto& w = m_waves[p.wave];
     const auto& hole = m_holes[w.hole];
     const auto& s = sols[p.wave];
     const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
     const double weight = hole.s->occupation;
+    const cd invW = 1.0 / s.wronskian;
+    // T(K, K') = f_K G(r_K, r_K') f_K' = x_min(K,K') y_max(K,K'), f_K = u_h(r_K) / r_K^2.
     for (std::size_t K = 0; K < nK; ++K) {
       const std::size_t i = (K + 1) * m_stride - 1;
       f[K] = i < hole.s->u.size() ? hole.s->u[i] / (m_rK[K] * m_rK[K]) : 0.0;
+      x[K] = s.reg[i] * f[K];
+      y[K] = s.out[i] * f[K] * invW;
     }
-    for (std::size_t K = 0; K < nK; ++K) {
-      const std::size_t i = (K + 1) * m_stride - 1;
+    for (std::size_t K = 0; K < nK; ++K)
       for (std::size_t K2 = K; K2 < nK; ++K2) {
-        const std::size_t i2 = (K2 + 1) * m_stride - 1;
-        G[K * nK + K2] = s.reg[i] * s.out[i2] / s.wronskian;
+        const cd v = x[K] * y[K2];
+        T(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2)) = v;
+        T(static_cast<Eigen::Index>(K2), static_cast<Eigen::Index>(K)) = v;
       }
-    }
     for (std::size_t a = 0; a < nt; ++a)
       for (std::size_t c = 0; c < nt; ++c) {
         const double AA = weight * p.chanA[a] * p.chanA[c];
         if (AA == 0.0) continue;
-        for (std::size_t K = 0; K < nK; ++K) {
-          if (f[K] == 0.0) continue;
-          for (std::size_t K2 = 0; K2 < nK; ++K2) {
-            const cd g = K <= K2 ? G[K * nK + K2] : G[K2 * nK + K];
-            pi0(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(idx(sp, c, K2))) += AA * f[K] * f[K2] * g;
-          }
-        }
+        pi0.block(static_cast<Eigen::Index>(idx(sp, a, 0)), static_cast<Eigen::Index>(idx(sp, c, 0)),
+                  static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK)) += AA * T;
       }
   }
   // Interaction kernel.
-  st.D = MatC::Zero(static_cast<Eigen::Index>(N), static_cast<Eigen::Index>(N));
+  st.nsp = nsp;
+  st.nt = nt;
+  st.nK = nK;
+  st.dloc.assign(nt * nK * nsp * nsp, 0.0);
   const double norm = 1.0 / (2.0 * b.J + 1.0);
   const double dK = static_cast<double>(m_stride) * m_mf->meshStep();
   for (std::size_t a = 0; a < nt; ++a) {
@@ -266,22 +301,24 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           double v;
           if (m_mode == ResponseMode::NeutralCurrent) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
-          st.D(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(idx(sp2, a, K))) =
-              dK * m_rK[K] * m_rK[K] * v * norm;
+          st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
         }
     if (!spin && m_mode == ResponseMode::NeutralCurrent && m_cfg.interaction.enabled && m_cfg.interaction.coulomb) {
       // Coulomb direct, multipole J: e^2 4 pi/(2J+1) r<^J / r>^(J+1) between proton densities.
       const double e2 = constants::kAlpha * constants::kHbarC;
+      st.coulType = static_cast<int>(a);
+      st.coul.resize(static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK));
       for (std::size_t K = 0; K < nK; ++K)
         for (std::size_t K2 = 0; K2 < nK; ++K2) {
           const double r1 = std::min(m_rK[K], m_rK[K2]), r2 = std::max(m_rK[K], m_rK[K2]);
           const double vc = e2 * 4.0 * constants::kPi * norm * std::pow(r1 / r2, b.J) / r2;
-          st.D(static_cast<Eigen::Index>(idx(0, a, K)), static_cast<Eigen::Index>(idx(0, a, K2))) +=
+          st.coul(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2)) =
               dK * m_rK[K] * m_rK[K] * dK * m_rK[K2] * m_rK[K2] * vc * norm;
         }
     }
   }
-  MatC M = MatC::Identity(static_cast<Eigen::Index>(N), static_cast<Eigen::Index>(N)) - pi0 * st.D;
+  MatC M = -st.rightMultiply(pi0);
+  M.diagonal().array() += 1.0;
   st.lu.compute(M);
   return st;
 }
@@ -444,7 +481,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
       MatC R = Rf;
       if (m_cfg.interaction.enabled && st.N > 0) {
         const MatC X = st.lu.solve(R0n);
-        R += R0n.transpose() * (st.D * X);
+        R += R0n.transpose() * st.leftMultiply(X);
       }
       // Spectral matrix S = -(1/pi) Im of the symmetric part.
       Eigen::MatrixXd S(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
@@ -566,8 +603,8 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
   cd R = Rf;
   if (m_cfg.interaction.enabled && st.N > 0) {
     const Eigen::VectorXcd X = st.lu.solve(R0n);
-    const Eigen::VectorXcd DX = st.D * X;
-    R += (R0n.array() * DX.array()).sum(); // sum_i R0n_i (D X)_i, no conjugation
+    const MatC DX = st.leftMultiply(MatC(X));
+    R += (R0n.array() * DX.col(0).array()).sum(); // sum_i R0n_i (D X)_i, no conjugation
   }
   return R;
 }
