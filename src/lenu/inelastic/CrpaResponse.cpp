@@ -459,8 +459,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             }
           }
         }
-        // Free part (forward only: the backward term has no imaginary part for omega > 0).
-        if (w.forward) {
+        // Free part, forward and backward (the backward term cancels the Pauli-blocked
+        // hole-hole poles of the forward one, which lie at omega > 0).
+        {
           for (std::size_t k = 0; k < nbs; ++k)
             for (std::size_t k2 = 0; k2 < nbs; ++k2) {
               cd F = 0.0;
