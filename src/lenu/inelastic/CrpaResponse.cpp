@@ -219,6 +219,25 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       }
     m_omegaIAS = found ? m_shift + eAnalog - top->energy : m_shift;
     m_threshold = m_cfg.qValue;
+    // The residual interaction moves the analog state: the CVC longitudinal current is conserved
+    // about the RPA isobaric analog state, located as the peak of the Fermi (tau) strength
+    // (scan in 0.25 MeV steps with eta = 0.25 MeV, parabolic refinement).
+    if (m_cfg.interaction.enabled) {
+      const LocalOperator fermi{"F", 0, 0, 0,
+                                mode == ResponseMode::ChargedCurrentNu ? IsospinOperator::Minus : IsospinOperator::Plus,
+                                [](double) { return std::sqrt(4.0 * constants::kPi); }, ""};
+      const double lo = m_omegaIAS - 5.0, step = 0.25;
+      std::vector<double> sv;
+      for (double e = lo; e <= m_omegaIAS + 30.0; e += step) sv.push_back(-operatorResponse(fermi, cd(e, 0.25)).imag());
+      std::size_t k = 0;
+      for (std::size_t i = 1; i < sv.size(); ++i) if (sv[i] > sv[k]) k = i;
+      double x = lo + step * static_cast<double>(k);
+      if (k > 0 && k + 1 < sv.size()) {
+        const double den = sv[k - 1] - 2.0 * sv[k] + sv[k + 1];
+        if (den < 0.0) x += 0.5 * step * (sv[k - 1] - sv[k + 1]) / den;
+      }
+      m_omegaIAS = x;
+    }
   }
 }
 

@@ -33,7 +33,9 @@
 /// Energies as HartreeFockResponse: omega = omega' + shift, for CC the shift puts the lowest
 /// particle-hole configuration at the measured Q-value (Jachowicz 2002 / Pandey 2015
 /// prescription); the backward (opposite-direction) configurations then sit at e_p - e_h - shift.
-/// Response below the CC Q-value (NC: below `ncThreshold`) is dropped.
+/// Response below the CC Q-value (NC: below `ncThreshold`) is dropped. CVC longitudinal current:
+/// omega_V = omega - omega_IAS with the RPA analog-state position (peak of the Fermi strength; the
+/// free analog configuration without residual interaction), see analogOmega().
 
 #include <complex>
 #include <memory>
