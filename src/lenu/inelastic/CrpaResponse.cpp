@@ -222,7 +222,8 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
     // The residual interaction moves the analog state: the CVC longitudinal current is conserved
     // about the RPA isobaric analog state, located as the peak of the Fermi (tau) strength
     // (scan in 0.25 MeV steps with eta = 0.25 MeV, parabolic refinement).
-    if (m_cfg.interaction.enabled) {
+    // (N = Z: no analog strength to locate; the free analog configuration is kept.)
+    if (m_cfg.interaction.enabled && m_mf->A() != 2 * m_mf->Z()) {
       const LocalOperator fermi{"F", 0, 0, 0,
                                 mode == ResponseMode::ChargedCurrentNu ? IsospinOperator::Minus : IsospinOperator::Plus,
                                 [](double) { return std::sqrt(4.0 * constants::kPi); }, ""};
