@@ -350,8 +350,8 @@ void registerPredictCommand(CLI::App& app) {
   cmd->add_option("--plot", opts->plot, "also draw the detected spectrum to this PNG file");
   cmd->add_flag("--no-files", opts->noFiles, "do not write CSV/PNG files into the output directory");
   cmd->add_option("--inelastic", opts->inelastic,
-                  "also count inelastic CC and NC interactions with this response model: hf, hf:FORCE, ws, allowed, "
-                  "allowed:bhattacharya-cheoun");
+                  "also count inelastic CC and NC interactions with this response model: hf, hf:FORCE, crpa, crpa:FORCE, ws, "
+                  "allowed, allowed:bhattacharya-cheoun");
   cmd->callback([opts] { runPredict(*opts); });
 }
 

@@ -314,7 +314,8 @@ void addCommand(CLI::App& xsec, bool cc) {
   sub->add_option("target", o->target, "target nuclide, e.g. Ar40, C12, O16, Fe56, I127, Pb208")->required();
   sub->add_option("--energy,-e", o->energies, "neutrino energy [MeV] (repeatable); default 30");
   sub->add_option("--range", o->range, "energy grid LO:HI:N [MeV]");
-  sub->add_option("--model,-m", o->model, "hf (Skyrme HF SkM*), hf:FORCE, ws (Woods-Saxon), allowed (measured B(F), B(GT); CC on Ar40, C12), "
+  sub->add_option("--model,-m", o->model, "hf (Skyrme HF SkM*), hf:FORCE, crpa (continuum RPA on HF SkM*), crpa:FORCE, ws (Woods-Saxon), "
+                  "allowed (measured B(F), B(GT); CC on Ar40, C12), "
                   "allowed:bhattacharya-cheoun (Ar40: measured below 8 MeV + QRPA B(GT) above, as MARLEY)");
   sub->add_option("--flavour,--flavor", o->flavour, cc ? "nue (default), nuebar, numu, numubar" : "numu (default), any flavour");
   sub->add_option("--coulomb", o->coulomb, "CC lepton Coulomb correction: auto (default), fermi, mema, none");

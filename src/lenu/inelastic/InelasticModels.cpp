@@ -6,6 +6,7 @@
 #include "lenu/core/DataPath.hpp"
 #include "lenu/core/Error.hpp"
 #include "lenu/inelastic/AllowedResponse.hpp"
+#include "lenu/inelastic/CrpaResponse.hpp"
 #include "lenu/inelastic/HartreeFockMeanField.hpp"
 #include "lenu/inelastic/WoodsSaxonMeanField.hpp"
 
@@ -50,6 +51,20 @@ std::shared_ptr<const NuclearResponse> makeInelasticResponse(const std::string& 
     return std::make_shared<AllowedResponse>(target.Z, target.A, mode, chargedCurrentQValue(target, mode, table),
                                              readAllowedLevels(path), file);
   }
+  if (model == "crpa" || model.rfind("crpa:", 0) == 0) {
+    // Continuum RPA on the same Skyrme HF field as "hf" (same default force and occupations).
+    const std::string force = model == "crpa" ? "SkM*" : model.substr(5);
+    const SkyrmeForce f = SkyrmeForce::load(force);
+    HartreeFockConfig hc;
+    hc.pairing.mode = PairingMode::Filling;
+    HartreeFockSolver solver(f, hc);
+    CrpaConfig crpaCfg = options.crpa;
+    crpaCfg.maxJ = options.maxJ;
+    crpaCfg.longitudinal = options.longitudinal;
+    crpaCfg.couplings = options.couplings;
+    if (cc) crpaCfg.qValue = chargedCurrentQValue(target, mode, table);
+    return std::make_shared<CrpaResponse>(HartreeFockMeanField::solve(solver, target.Z, target.N()), f, mode, crpaCfg);
+  }
   HartreeFockResponseConfig rc;
   rc.maxJ = options.maxJ;
   rc.longitudinal = options.longitudinal;
@@ -69,7 +84,7 @@ std::shared_ptr<const NuclearResponse> makeInelasticResponse(const std::string& 
     HartreeFockSolver solver(SkyrmeForce::load(force), hc);
     mf = HartreeFockMeanField::solve(solver, target.Z, target.N());
   } else {
-    throw Error(ErrorCode::UnknownModel, fmt::format("unknown inelastic model '{}': use hf, hf:<force>, ws or allowed", model));
+    throw Error(ErrorCode::UnknownModel, fmt::format("unknown inelastic model '{}': use hf, hf:<force>, crpa, crpa:<force>, ws or allowed", model));
   }
   return std::make_shared<HartreeFockResponse>(mf, mode, rc);
 }

@@ -1,7 +1,8 @@
 #pragma once
 /// @file InelasticModels.hpp
 /// Builds inelastic responses by name for a target: "hf" / "hf:<force>" (Skyrme Hartree-Fock
-/// mean field, default force SkM*, filling approximation for open shells), "ws" (Woods-Saxon
+/// mean field, default force SkM*, filling approximation for open shells), "crpa" / "crpa:<force>"
+/// (continuum RPA on the same HF field, CrpaResponse.hpp), "ws" (Woods-Saxon
 /// mean field of this layer), "allowed" (measured Fermi + Gamow-Teller level tables; CC on 40Ar
 /// and 12C; "allowed:bhattacharya-cheoun" completes 40Ar above 8 MeV with QRPA strengths, see
 /// AllowedResponse.hpp). Q-values of CC reactions from AME2020 masses (data/nuclides.csv and
@@ -19,6 +20,7 @@
 
 #include "lenu/core/Flavour.hpp"
 #include "lenu/core/Nuclide.hpp"
+#include "lenu/inelastic/CrpaResponse.hpp"
 #include "lenu/inelastic/HartreeFockResponse.hpp"
 #include "lenu/inelastic/NuclearResponse.hpp"
 
@@ -30,6 +32,9 @@ struct InelasticModelOptions {
   int maxJ = 6;              ///< highest multipole for mean-field models
   VectorLongitudinal longitudinal = VectorLongitudinal::CVC;
   NucleonCouplingsConfig couplings{};
+  /// Continuum-RPA options for "crpa" / "crpa:<force>" (maxJ, longitudinal, couplings and the
+  /// Q-value are taken from the fields above / the mass tables).
+  CrpaConfig crpa{};
 };
 
 /// Response mode for a channel and flavour (CC: nu -> ChargedCurrentNu, nubar -> ...NuBar).

@@ -1,0 +1,649 @@
+#include "lenu/inelastic/CrpaResponse.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <Eigen/Dense>
+#include <fmt/format.h>
+#include <gsl/gsl_sf_bessel.h>
+
+#include "lenu/core/Constants.hpp"
+#include "lenu/core/Error.hpp"
+
+namespace lenu::inelastic {
+
+using cd = std::complex<double>;
+using MatC = Eigen::MatrixXcd;
+
+namespace {
+constexpr double kNucleonMass = 0.5 * (constants::kMassProton + constants::kMassNeutron);
+constexpr int kM = static_cast<int>(SpOperator::M), kD = static_cast<int>(SpOperator::Delta),
+              kDP = static_cast<int>(SpOperator::DeltaP), kDPP = static_cast<int>(SpOperator::DeltaPP),
+              kS = static_cast<int>(SpOperator::Sigma), kSP = static_cast<int>(SpOperator::SigmaP),
+              kSPP = static_cast<int>(SpOperator::SigmaPP), kO = static_cast<int>(SpOperator::Omega);
+bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
+
+// Same 4th-order derivative as HartreeFockResponse (u(0) = 0, parity continuation at r = -h).
+std::vector<double> derivative(const std::vector<double>& u, double h, int l) {
+  const std::size_t n = u.size();
+  std::vector<double> d(n, 0.0);
+  auto at = [&](long i) -> double {
+    if (i >= 0 && static_cast<std::size_t>(i) < n) return u[static_cast<std::size_t>(i)];
+    if (i == -1) return 0.0;
+    if (i == -2) return (l % 2 == 0 ? -1.0 : 1.0) * u[0];
+    return 0.0;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const long k = static_cast<long>(i);
+    d[i] = i + 2 < n ? (at(k - 2) - 8.0 * at(k - 1) + 8.0 * at(k + 1) - at(k + 2)) / (12.0 * h) : (at(k) - at(k - 1)) / h;
+  }
+  return d;
+}
+
+// Angular factor <a||[Y_L sigma^S]_J||b> from the basic-operator coefficients.
+double angularFactor(const AngularCoefficients& a, int J, int L, int S) {
+  if (S == 0) return L == J ? a.c[kM][0][1] : 0.0;
+  if (L == J) return a.c[kS][0][1];
+  if (L == J - 1) return J >= 1 ? a.c[kSPP][0][0] / std::sqrt(J / (2.0 * J + 1.0)) : 0.0;
+  if (L == J + 1) return a.c[kSPP][0][2] / std::sqrt((J + 1.0) / (2.0 * J + 1.0));
+  return 0.0;
+}
+} // namespace
+
+struct CrpaResponse::BlockState {
+  std::size_t N = 0, nsp = 1, nt = 1, nK = 0;
+  // D = local part (diagonal in type and radius, full in species) + Coulomb (scalar type,
+  // proton-proton, dense in radius).
+  std::vector<double> dloc;      // [(t * nK + K) * nsp * nsp + sp * nsp + sp2]
+  Eigen::MatrixXd coul;          // nK x nK (empty if none)
+  int coulType = -1;
+  Eigen::PartialPivLU<MatC> lu;
+  std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
+  /// Y = X D (rows of X times D), X: rows x N.
+  MatC rightMultiply(const MatC& X) const {
+    MatC Y = MatC::Zero(X.rows(), X.cols());
+    for (std::size_t t = 0; t < nt; ++t)
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+            const double d = dloc[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
+            if (d != 0.0) Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
+          }
+    if (coulType >= 0) {
+      const auto c0 = static_cast<Eigen::Index>(idx(0, static_cast<std::size_t>(coulType), 0));
+      const auto n = static_cast<Eigen::Index>(nK);
+      Y.middleCols(c0, n) += X.middleCols(c0, n) * coul.cast<std::complex<double>>();
+    }
+    return Y;
+  }
+  /// D X (D symmetric): (X^T D)^T.
+  MatC leftMultiply(const MatC& X) const { return rightMultiply(X.transpose()).transpose(); }
+};
+
+CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField, SkyrmeForce force, ResponseMode mode,
+                           CrpaConfig cfg)
+    : m_mf(std::move(meanField)), m_force(std::move(force)), m_mode(mode), m_cfg(cfg), m_couplings(cfg.couplings) {
+  require(m_mf != nullptr, "CrpaResponse: mean field is null");
+  require(m_cfg.maxJ >= 0 && m_cfg.maxJ <= 12, fmt::format("CrpaConfig.maxJ = {} outside [0, 12]", m_cfg.maxJ));
+  requireInRange(m_cfg.eta, 1e-6, 10.0, "CrpaConfig.eta", "MeV");
+  requireInRange(m_cfg.spreadingWidth, 0.0, 20.0, "CrpaConfig.spreadingWidth", "MeV");
+  requireInRange(m_cfg.coarseStep, 0.05, 0.5, "CrpaConfig.coarseStep", "fm");
+  requireInRange(m_cfg.ncThreshold, 0.01, 50.0, "CrpaConfig.ncThreshold", "MeV");
+  const MeanField& field = m_mf->result().meanField;
+  m_green[0] = std::make_unique<ContinuumGreensFunction>(field, Isospin::Proton);
+  m_green[1] = std::make_unique<ContinuumGreensFunction>(field, Isospin::Neutron);
+  const double h = m_mf->meshStep();
+  m_nFine = m_mf->meshSize();
+  const auto& bound = m_mf->boundStates();
+  for (const auto& s : bound) {
+    if (s.occupation < m_cfg.minWeight) continue;
+    Hole hole;
+    hole.s = &s;
+    hole.species = s.isospin == Isospin::Proton ? 0 : 1;
+    hole.du = derivative(s.u, h, s.l);
+    hole.bm.resize(s.u.size());
+    hole.bp.resize(s.u.size());
+    for (std::size_t i = 0; i < s.u.size(); ++i) {
+      const double r = static_cast<double>(i + 1) * h;
+      hole.bm[i] = hole.du[i] - (s.l + 1.0) * s.u[i] / r;
+      hole.bp[i] = hole.du[i] + s.l * s.u[i] / r;
+    }
+    double tail = 0.0;
+    hole.iMax = s.u.size();
+    for (std::size_t i = s.u.size(); i-- > 0;) {
+      tail += s.u[i] * s.u[i] * h;
+      if (tail > 1e-12) { hole.iMax = std::min(s.u.size(), i + 2); break; }
+    }
+    m_holes.push_back(std::move(hole));
+  }
+  require(!m_holes.empty(), "CrpaResponse: no occupied states");
+  // Directions: forward holes / particle species, backward holes / particle species.
+  const int fwdHole = mode == ResponseMode::ChargedCurrentNu ? 1 : 0;   // CC nu: neutron holes
+  auto include = [&](const Hole& hh, bool forward) {
+    if (mode == ResponseMode::NeutralCurrent) return true;
+    return forward ? hh.species == fwdHole : hh.species != fwdHole;
+  };
+  for (std::size_t ih = 0; ih < m_holes.size(); ++ih) {
+    const auto& hh = m_holes[ih];
+    for (int dir = 0; dir < 2; ++dir) {
+      const bool forward = dir == 0;
+      if (!include(hh, forward)) continue;
+      const int ps = mode == ResponseMode::NeutralCurrent ? hh.species : 1 - hh.species;
+      for (int l = 0; l <= hh.s->l + m_cfg.maxJ + 1; ++l) {
+        for (int js = -1; js <= 1; js += 2) {
+          const double j = l + 0.5 * js;
+          if (j < 0.0) continue;
+          if (std::abs(j - hh.s->j) > m_cfg.maxJ + 0.1) continue;
+          m_waves.push_back({ih, l, j, forward, ps});
+        }
+      }
+    }
+  }
+  // Coarse mesh.
+  // RPA mesh: up to where every hole density tail int_r^inf u^2 is below 1e-9.
+  std::size_t iMaxAll = 0;
+  for (const auto& hh : m_holes) {
+    double tail = 0.0;
+    std::size_t im = hh.s->u.size();
+    for (std::size_t i = hh.s->u.size(); i-- > 0;) {
+      tail += hh.s->u[i] * hh.s->u[i] * h;
+      if (tail > 1e-9) { im = i + 1; break; }
+    }
+    iMaxAll = std::max(iMaxAll, im);
+  }
+  m_stride = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(m_cfg.coarseStep / h)));
+  m_nK = std::min((iMaxAll + m_stride - 1) / m_stride, (m_nFine - 1) / m_stride);
+  for (std::size_t K = 0; K < m_nK; ++K) m_rK.push_back(static_cast<double>((K + 1) * m_stride) * h);
+  m_v = skyrmeResidualStrengths(m_force, m_mf->result(), m_rK, m_cfg.interaction);
+  // Blocks J^pi with their channels and pairs.
+  for (int J = 0; J <= m_cfg.maxJ; ++J) {
+    for (int parity : {1, -1}) {
+      Block b;
+      b.J = J;
+      b.parity = parity;
+      const bool natural = parity == (J % 2 == 0 ? 1 : -1);
+      if (natural) {
+        b.typeL[b.ntype] = J; b.typeS[b.ntype] = 0; ++b.ntype;
+        if (J >= 1) { b.typeL[b.ntype] = J; b.typeS[b.ntype] = 1; ++b.ntype; }
+      } else {
+        if (J >= 1) { b.typeL[b.ntype] = J - 1; b.typeS[b.ntype] = 1; ++b.ntype; }
+        b.typeL[b.ntype] = J + 1; b.typeS[b.ntype] = 1; ++b.ntype;
+      }
+      if (!m_cfg.interaction.spinChannel) {
+        // keep only the scalar type (spin channels carry no interaction); still needed as a basis? no.
+        int nt = 0;
+        for (int t = 0; t < b.ntype; ++t)
+          if (b.typeS[t] == 0) { b.typeL[nt] = b.typeL[t]; b.typeS[nt] = 0; ++nt; }
+        b.ntype = nt;
+      }
+      for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
+        const auto& w = m_waves[iw];
+        const auto* hs = m_holes[w.hole].s;
+        if (((w.l + hs->l) % 2 == 0 ? 1 : -1) != parity) continue;
+        if (std::abs(w.j - hs->j) > J + 0.1 || w.j + hs->j < J - 0.1) continue;
+        Pair p;
+        p.wave = iw;
+        p.ang = w.forward ? angularCoefficients(w.l, w.j, hs->l, hs->j, J) : angularCoefficients(hs->l, hs->j, w.l, w.j, J);
+        if (p.ang.zero) continue;
+        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
+        b.pairs.push_back(std::move(p));
+      }
+      if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
+    }
+  }
+  // Energy shift and analog configuration, as HartreeFockResponse.
+  const int holeT = mode == ResponseMode::ChargedCurrentNuBar ? 0 : 1;
+  const int partT = mode == ResponseMode::ChargedCurrentNu ? 0 : 1;
+  const SingleParticleState* top = nullptr;
+  for (const auto& hh : m_holes)
+    if (hh.s->occupation >= 0.1 && (mode == ResponseMode::NeutralCurrent || hh.species == holeT))
+      if (!top || hh.s->energy > top->energy) top = hh.s;
+  require(top != nullptr, "CrpaResponse: no hole level with occupation >= 0.1");
+  if (mode == ResponseMode::NeutralCurrent) {
+    m_threshold = m_cfg.ncThreshold;
+  } else {
+    require(std::isfinite(m_cfg.qValue) && m_cfg.qValue > -50.0 && m_cfg.qValue < 100.0,
+            fmt::format("CrpaConfig.qValue = {} MeV: a CC response needs the measured Q-value", m_cfg.qValue));
+    double ePartLow = std::numeric_limits<double>::infinity();
+    for (const auto& s : bound)
+      if ((s.isospin == Isospin::Proton ? 0 : 1) == partT && 1.0 - s.occupation >= 0.1) ePartLow = std::min(ePartLow, s.energy);
+    if (!std::isfinite(ePartLow)) ePartLow = 0.0;
+    m_shift = m_cfg.qValue - (ePartLow - top->energy);
+    double eAnalog = 0.0;
+    bool found = false;
+    for (const auto& s : bound)
+      if ((s.isospin == Isospin::Proton ? 0 : 1) == partT && s.n == top->n && s.l == top->l && std::abs(s.j - top->j) < 0.1) {
+        eAnalog = s.energy;
+        found = true;
+      }
+    m_omegaIAS = found ? m_shift + eAnalog - top->energy : m_shift;
+    m_threshold = m_cfg.qValue;
+    // The residual interaction moves the analog state: the CVC longitudinal current is conserved
+    // about the RPA isobaric analog state, located as the peak of the Fermi (tau) strength
+    // (scan in 0.25 MeV steps with eta = 0.25 MeV, parabolic refinement).
+    // (N = Z: no analog strength to locate; the free analog configuration is kept.)
+    if (m_cfg.interaction.enabled && m_mf->A() != 2 * m_mf->Z()) {
+      const LocalOperator fermi{"F", 0, 0, 0,
+                                mode == ResponseMode::ChargedCurrentNu ? IsospinOperator::Minus : IsospinOperator::Plus,
+                                [](double) { return std::sqrt(4.0 * constants::kPi); }, ""};
+      const double lo = m_omegaIAS - 5.0, step = 0.25;
+      std::vector<double> sv;
+      for (double e = lo; e <= m_omegaIAS + 30.0; e += step) sv.push_back(-operatorResponse(fermi, cd(e, 0.25)).imag());
+      std::size_t k = 0;
+      for (std::size_t i = 1; i < sv.size(); ++i) if (sv[i] > sv[k]) k = i;
+      double x = lo + step * static_cast<double>(k);
+      if (k > 0 && k + 1 < sv.size()) {
+        const double den = sv[k - 1] - 2.0 * sv[k] + sv[k + 1];
+        if (den < 0.0) x += 0.5 * step * (sv[k - 1] - sv[k + 1]) / den;
+      }
+      m_omegaIAS = x;
+    }
+  }
+}
+
+std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z) const {
+  std::vector<GreensFunctionSolution> sols(m_waves.size());
+  const long nw = static_cast<long>(m_waves.size());
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic)
+#endif
+  for (long k = 0; k < nw; ++k) {
+    const auto& w = m_waves[static_cast<std::size_t>(k)];
+    const double eh = m_holes[w.hole].s->energy;
+    const auto& g = *m_green[static_cast<std::size_t>(w.particleSpecies)];
+    if (w.forward) {
+      sols[static_cast<std::size_t>(k)] = g.solve(w.l, w.j, eh + z);
+    } else {
+      GreensFunctionSolution s = g.solve(w.l, w.j, eh - std::conj(z));
+      for (auto& v : s.reg) v = std::conj(v);
+      for (auto& v : s.out) v = std::conj(v);
+      s.wronskian = std::conj(s.wronskian);
+      sols[static_cast<std::size_t>(k)] = std::move(s);
+    }
+  }
+  return sols;
+}
+
+CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols,
+                                               double /*etaTot*/) const {
+  BlockState st;
+  const std::size_t nsp = static_cast<std::size_t>(speciesCount());
+  const std::size_t nt = static_cast<std::size_t>(b.ntype);
+  const std::size_t nK = m_nK;
+  st.N = nsp * nt * nK;
+  const std::size_t N = st.N;
+  auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
+  MatC pi0 = MatC::Zero(static_cast<Eigen::Index>(N), static_cast<Eigen::Index>(N));
+  std::vector<double> f(nK);
+  MatC T(static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK));
+  std::vector<cd> x(nK), y(nK);
+  for (const auto& p : b.pairs) {
+    const auto& w = m_waves[p.wave];
+    const auto& hole = m_holes[w.hole];
+    const auto& s = sols[p.wave];
+    const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+    const double weight = hole.s->occupation;
+    const cd invW = 1.0 / s.wronskian;
+    // T(K, K') = f_K G(r_K, r_K') f_K' = x_min(K,K') y_max(K,K'), f_K = u_h(r_K) / r_K^2.
+    for (std::size_t K = 0; K < nK; ++K) {
+      const std::size_t i = (K + 1) * m_stride - 1;
+      f[K] = i < hole.s->u.size() ? hole.s->u[i] / (m_rK[K] * m_rK[K]) : 0.0;
+      x[K] = s.reg[i] * f[K];
+      y[K] = s.out[i] * f[K] * invW;
+    }
+    for (std::size_t K = 0; K < nK; ++K)
+      for (std::size_t K2 = K; K2 < nK; ++K2) {
+        const cd v = x[K] * y[K2];
+        T(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2)) = v;
+        T(static_cast<Eigen::Index>(K2), static_cast<Eigen::Index>(K)) = v;
+      }
+    for (std::size_t a = 0; a < nt; ++a)
+      for (std::size_t c = 0; c < nt; ++c) {
+        const double AA = weight * p.chanA[a] * p.chanA[c];
+        if (AA == 0.0) continue;
+        pi0.block(static_cast<Eigen::Index>(idx(sp, a, 0)), static_cast<Eigen::Index>(idx(sp, c, 0)),
+                  static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK)) += AA * T;
+      }
+  }
+  // Interaction kernel.
+  st.nsp = nsp;
+  st.nt = nt;
+  st.nK = nK;
+  st.dloc.assign(nt * nK * nsp * nsp, 0.0);
+  const double norm = 1.0 / (2.0 * b.J + 1.0);
+  const double dK = static_cast<double>(m_stride) * m_mf->meshStep();
+  for (std::size_t a = 0; a < nt; ++a) {
+    const bool spin = b.typeS[a] == 1;
+    for (std::size_t sp = 0; sp < nsp; ++sp)
+      for (std::size_t sp2 = 0; sp2 < nsp; ++sp2)
+        for (std::size_t K = 0; K < nK; ++K) {
+          double v;
+          if (m_mode == ResponseMode::NeutralCurrent) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
+          else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
+          st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
+        }
+    if (!spin && m_mode == ResponseMode::NeutralCurrent && m_cfg.interaction.enabled && m_cfg.interaction.coulomb) {
+      // Coulomb direct, multipole J: e^2 4 pi/(2J+1) r<^J / r>^(J+1) between proton densities.
+      const double e2 = constants::kAlpha * constants::kHbarC;
+      st.coulType = static_cast<int>(a);
+      st.coul.resize(static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK));
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t K2 = 0; K2 < nK; ++K2) {
+          const double r1 = std::min(m_rK[K], m_rK[K2]), r2 = std::max(m_rK[K], m_rK[K2]);
+          const double vc = e2 * 4.0 * constants::kPi * norm * std::pow(r1 / r2, b.J) / r2;
+          st.coul(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2)) =
+              dK * m_rK[K] * m_rK[K] * dK * m_rK[K2] * m_rK[K2] * vc * norm;
+        }
+    }
+  }
+  MatC M = -st.rightMultiply(pi0);
+  M.diagonal().array() += 1.0;
+  st.lu.compute(M);
+  return st;
+}
+
+namespace {
+// Cumulative integrals of one source b on the fine mesh against the G solutions:
+// y(K) = int G(r_K, r) b(r) dr and, optionally, pairwise double integrals.
+struct SourceIntegrals {
+  std::vector<cd> P, Q; // P[i] = h sum_{k<=i} reg b, Q[i] = h sum_{k>i} out b
+};
+SourceIntegrals integrate(const GreensFunctionSolution& s, const std::vector<double>& b, double h, std::size_t nFine) {
+  SourceIntegrals out;
+  out.P.assign(nFine, 0.0);
+  out.Q.assign(nFine, 0.0);
+  const std::size_t n = std::min(b.size(), nFine);
+  cd acc = 0.0;
+  for (std::size_t i = 0; i < nFine; ++i) {
+    if (i < n) acc += h * s.reg[i] * b[i];
+    out.P[i] = acc;
+  }
+  acc = 0.0;
+  for (std::size_t i = nFine; i-- > 0;) {
+    out.Q[i] = acc;
+    if (i < n) acc += h * s.out[i] * b[i];
+  }
+  return out;
+}
+} // namespace
+
+std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qs) const {
+  std::vector<ResponseSet> out(qs.size());
+  const auto sols = solutions(z);
+  const double omega = z.real() + m_shift;
+  const double h = m_mf->meshStep();
+  const int Lmax = m_cfg.maxJ + 2;
+  // Bessel functions and their r-derivatives on the fine mesh: [iq][L][i].
+  std::size_t nB = 0;
+  for (const auto& hh : m_holes) nB = std::max(nB, hh.iMax);
+  const std::size_t nq = qs.size();
+  std::vector<double> jt(nq * static_cast<std::size_t>(Lmax + 1) * nB), djt(jt.size());
+  {
+    std::vector<double> jl(static_cast<std::size_t>(Lmax + 2));
+    for (std::size_t iq = 0; iq < nq; ++iq) {
+      const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+      for (std::size_t i = 0; i < nB; ++i) {
+        const double x = qFm * static_cast<double>(i + 1) * h;
+        gsl_sf_bessel_jl_steed_array(Lmax + 1, x, jl.data());
+        for (int L = 0; L <= Lmax; ++L) {
+          const std::size_t k = (iq * static_cast<std::size_t>(Lmax + 1) + static_cast<std::size_t>(L)) * nB + i;
+          jt[k] = jl[static_cast<std::size_t>(L)];
+          const double dl = L == 0 ? -jl[1] : (L * jl[static_cast<std::size_t>(L - 1)] - (L + 1.0) * jl[static_cast<std::size_t>(L + 1)]) / (2.0 * L + 1.0);
+          djt[k] = qFm * dl;
+        }
+      }
+    }
+  }
+  auto jAt = [&](std::size_t iq, int L) { return jt.data() + (iq * static_cast<std::size_t>(Lmax + 1) + static_cast<std::size_t>(L)) * nB; };
+  auto djAt = [&](std::size_t iq, int L) { return djt.data() + (iq * static_cast<std::size_t>(Lmax + 1) + static_cast<std::size_t>(L)) * nB; };
+  const std::size_t nsp = static_cast<std::size_t>(speciesCount());
+  const std::size_t nExt = 8 * nsp;
+  // Form factors per species and q.
+  const Channel channel = m_mode == ResponseMode::NeutralCurrent ? Channel::NeutralCurrent : Channel::ChargedCurrent;
+  const long nb = static_cast<long>(m_blocks.size());
+  std::vector<std::vector<ResponseSet>> partial(m_blocks.size(), std::vector<ResponseSet>(nq));
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic)
+#endif
+  for (long ib = 0; ib < nb; ++ib) {
+    const Block& b = m_blocks[static_cast<std::size_t>(ib)];
+    const BlockState st = prepare(b, sols, z.imag());
+    const std::size_t nt = static_cast<std::size_t>(b.ntype);
+    const std::size_t nK = m_nK;
+    auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
+    for (std::size_t iq = 0; iq < nq; ++iq) {
+      const double qMeV = std::max(qs[iq], 1e-6);
+      const double qFm = qMeV / constants::kHbarC;
+      MatC R0n = MatC::Zero(static_cast<Eigen::Index>(st.N), static_cast<Eigen::Index>(nExt));
+      MatC Rf = MatC::Zero(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
+      std::vector<std::vector<double>> bases;
+      std::vector<std::array<double, 8>> coef;
+      for (const auto& p : b.pairs) {
+        const auto& w = m_waves[p.wave];
+        const auto& hole = m_holes[w.hole];
+        const auto& s = sols[p.wave];
+        const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+        const double weight = hole.s->occupation;
+        const std::size_t n = hole.iMax;
+        const auto& u = hole.s->u;
+        bases.clear();
+        coef.clear();
+        for (int kind = 0; kind < 3; ++kind)
+          for (int d = 0; d < 3; ++d) {
+            const int L = b.J - 1 + d;
+            if (L < 0) continue;
+            std::array<double, 8> c{};
+            bool any = false;
+            for (int o = 0; o < 8; ++o) {
+              c[static_cast<std::size_t>(o)] = p.ang.c[static_cast<std::size_t>(o)][static_cast<std::size_t>(kind)][static_cast<std::size_t>(d)] * (isGradientOp(o) ? 1.0 / qFm : 1.0);
+              if (c[static_cast<std::size_t>(o)] != 0.0) any = true;
+            }
+            if (!any) continue;
+            const double* jl = jAt(iq, L);
+            const double* djl = djAt(iq, L);
+            std::vector<double> src(n);
+            const int lp = w.l;
+            for (std::size_t i = 0; i < n; ++i) {
+              const double r = static_cast<double>(i + 1) * h;
+              if (w.forward) {
+                src[i] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
+              } else {
+                const double f = jl[i] * u[i];
+                const double df = djl[i] * u[i] + jl[i] * hole.du[i];
+                src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+              }
+            }
+            bases.push_back(std::move(src));
+            coef.push_back(c);
+          }
+        const std::size_t nbs = bases.size();
+        std::vector<SourceIntegrals> ints(nbs);
+        for (std::size_t k = 0; k < nbs; ++k) ints[k] = integrate(s, bases[k], h, m_nFine);
+        // Mixed propagators.
+        for (std::size_t a = 0; a < nt; ++a) {
+          const double A = weight * p.chanA[a];
+          if (A == 0.0) continue;
+          for (std::size_t K = 0; K < nK; ++K) {
+            const std::size_t i = (K + 1) * m_stride - 1;
+            if (i >= u.size()) continue;
+            const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
+            if (fK == 0.0) continue;
+            for (std::size_t k = 0; k < nbs; ++k) {
+              const cd y = (s.out[i] * ints[k].P[i] + s.reg[i] * ints[k].Q[i]) / s.wronskian * fK;
+              for (int o = 0; o < 8; ++o) {
+                const double c = coef[k][static_cast<std::size_t>(o)];
+                if (c != 0.0)
+                  R0n(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o))) += c * y;
+              }
+            }
+          }
+        }
+        // Free part, forward and backward (the backward term cancels the Pauli-blocked
+        // hole-hole poles of the forward one, which lie at omega > 0).
+        {
+          for (std::size_t k = 0; k < nbs; ++k)
+            for (std::size_t k2 = 0; k2 < nbs; ++k2) {
+              cd F = 0.0;
+              for (std::size_t i = 0; i < n; ++i) F += bases[k][i] * (s.out[i] * ints[k2].P[i] + s.reg[i] * ints[k2].Q[i]);
+              F *= h * weight / s.wronskian;
+              for (int o = 0; o < 8; ++o) {
+                const double c1 = coef[k][static_cast<std::size_t>(o)];
+                if (c1 == 0.0) continue;
+                for (int o2 = 0; o2 < 8; ++o2) {
+                  const double c2 = coef[k2][static_cast<std::size_t>(o2)];
+                  if (c2 != 0.0)
+                    Rf(static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o)), static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o2))) += c1 * c2 * F;
+                }
+              }
+            }
+        }
+      }
+      MatC R = Rf;
+      if (m_cfg.interaction.enabled && st.N > 0) {
+        const MatC X = st.lu.solve(R0n);
+        R += R0n.transpose() * st.leftMultiply(X);
+      }
+      // Spectral matrix S = -(1/pi) Im of the symmetric part.
+      Eigen::MatrixXd S(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
+      for (Eigen::Index i = 0; i < S.rows(); ++i)
+        for (Eigen::Index k = 0; k < S.cols(); ++k) S(i, k) = -0.5 * (R(i, k) + R(k, i)).imag() / constants::kPi;
+      // Weak-multipole coefficients per species.
+      const double Q2 = qMeV * qMeV - omega * omega;
+      const double qm = qMeV / kNucleonMass;
+      const double omegaV = omega - m_omegaIAS;
+      const cd I(0.0, 1.0);
+      std::vector<cd> kc(nExt, 0.0), kl(nExt, 0.0), ke(nExt, 0.0), km(nExt, 0.0);
+      for (std::size_t sp = 0; sp < nsp; ++sp) {
+        Isospin iso;
+        if (m_mode == ResponseMode::NeutralCurrent) iso = sp == 0 ? Isospin::Proton : Isospin::Neutron;
+        else iso = m_mode == ResponseMode::ChargedCurrentNu ? Isospin::Neutron : Isospin::Proton;
+        const NucleonFormFactors ff = m_couplings.at(channel, iso, qMeV, Q2);
+        const std::size_t o0 = sp * 8;
+        kc[o0 + kM] = ff.F1;
+        kc[o0 + kO] = I * qm * ff.GA;
+        kc[o0 + kSPP] = I * qm * ff.GA * 0.5 - I * (omega / qMeV) * ff.GA * ff.pionPole;
+        if (m_cfg.longitudinal == VectorLongitudinal::CVC) {
+          kl[o0 + kM] = (omegaV / qMeV) * ff.F1;
+        } else {
+          kl[o0 + kDPP] = -qm * ff.F1;
+          kl[o0 + kM] = 0.5 * qm * ff.F1;
+        }
+        kl[o0 + kSPP] = I * ff.GA * (1.0 - ff.pionPole);
+        ke[o0 + kDP] = qm * ff.F1;
+        ke[o0 + kS] = 0.5 * qm * ff.GM;
+        ke[o0 + kSP] = -I * ff.GA;
+        km[o0 + kD] = -I * qm * ff.F1;
+        km[o0 + kSP] = 0.5 * I * qm * ff.GM;
+        km[o0 + kS] = -ff.GA;
+      }
+      ResponseFunctions W;
+      for (std::size_t i = 0; i < nExt; ++i)
+        for (std::size_t k = 0; k < nExt; ++k) {
+          const double s = S(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k));
+          if (s == 0.0) continue;
+          W.CC += (std::conj(kc[i]) * kc[k]).real() * s;
+          W.CL += 2.0 * (kc[i] * std::conj(kl[k])).real() * s;
+          W.LL += (std::conj(kl[i]) * kl[k]).real() * s;
+          W.T += ((std::conj(ke[i]) * ke[k]).real() + (std::conj(km[i]) * km[k]).real()) * s;
+          W.TP += 2.0 * (ke[i] * std::conj(km[k])).real() * s;
+        }
+      partial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, W);
+    }
+  }
+  for (const auto& part : partial)
+    for (std::size_t iq = 0; iq < nq; ++iq)
+      for (const auto& m : part[iq].byMultipole) out[iq].add(m.J, m.parity, m.W);
+  return out;
+}
+
+std::vector<ResponseSet> CrpaResponse::lineResponses(std::size_t index, std::span<const double>) const {
+  throw Error(ErrorCode::InvalidArgument, fmt::format("CrpaResponse has no discrete lines (index {} requested)", index));
+}
+
+std::vector<ResponseSet> CrpaResponse::continuumResponses(double omega, std::span<const double> q) const {
+  if (!(omega > m_threshold)) return std::vector<ResponseSet>(q.size());
+  return weakResponses(cd(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth), q);
+}
+
+std::vector<ResponseSet> CrpaResponse::responsesAt(cd omega, std::span<const double> q) const {
+  require(omega.imag() > 0.0, fmt::format("CrpaResponse::responsesAt: Im omega = {} MeV must be > 0", omega.imag()));
+  return weakResponses(omega - m_shift, q);
+}
+
+cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
+  require(omega.imag() > 0.0, fmt::format("CrpaResponse::operatorResponse: Im omega = {} MeV must be > 0", omega.imag()));
+  require(op.radial != nullptr, fmt::format("operator {}: no radial function", op.name));
+  require(op.S == 0 || op.S == 1, fmt::format("operator {}: S = {} not 0 or 1", op.name, op.S));
+  const bool ok = m_mode == ResponseMode::NeutralCurrent
+                      ? (op.isospin == IsospinOperator::Isoscalar || op.isospin == IsospinOperator::Isovector)
+                      : (m_mode == ResponseMode::ChargedCurrentNu ? op.isospin == IsospinOperator::Minus
+                                                                  : op.isospin == IsospinOperator::Plus);
+  require(ok, fmt::format("operator {}: isospin structure does not match the response mode of this CRPA response", op.name));
+  const Block* blk = nullptr;
+  for (const auto& b : m_blocks)
+    if (b.J == op.J && b.parity == op.parity()) blk = &b;
+  if (!blk) return 0.0;
+  const cd z = omega - m_shift;
+  const auto sols = solutions(z);
+  const BlockState st = prepare(*blk, sols, z.imag());
+  const double h = m_mf->meshStep();
+  const std::size_t nt = static_cast<std::size_t>(blk->ntype);
+  const std::size_t nK = m_nK;
+  std::vector<double> fr(m_nFine);
+  for (std::size_t i = 0; i < m_nFine; ++i) fr[i] = op.radial(static_cast<double>(i + 1) * h);
+  Eigen::VectorXcd R0n = Eigen::VectorXcd::Zero(static_cast<Eigen::Index>(st.N));
+  cd Rf = 0.0;
+  for (const auto& p : blk->pairs) {
+    const auto& w = m_waves[p.wave];
+    const auto& hole = m_holes[w.hole];
+    const auto& s = sols[p.wave];
+    const double A = angularFactor(p.ang, op.J, op.L, op.S);
+    if (A == 0.0) continue;
+    const double tz = op.isospin == IsospinOperator::Isovector ? (hole.species == 1 ? 1.0 : -1.0) : 1.0;
+    const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+    const double weight = hole.s->occupation;
+    const std::size_t n = hole.iMax;
+    std::vector<double> src(n);
+    for (std::size_t i = 0; i < n; ++i) src[i] = A * tz * fr[i] * hole.s->u[i];
+    const SourceIntegrals in = integrate(s, src, h, m_nFine);
+    for (std::size_t a = 0; a < nt; ++a) {
+      const double Aa = weight * p.chanA[a];
+      if (Aa == 0.0) continue;
+      for (std::size_t K = 0; K < nK; ++K) {
+        const std::size_t i = (K + 1) * m_stride - 1;
+        if (i >= hole.s->u.size()) continue;
+        const double fK = Aa * hole.s->u[i] / (m_rK[K] * m_rK[K]);
+        R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += (s.out[i] * in.P[i] + s.reg[i] * in.Q[i]) / s.wronskian * fK;
+      }
+    }
+    cd F = 0.0;
+    for (std::size_t i = 0; i < n; ++i) F += src[i] * (s.out[i] * in.P[i] + s.reg[i] * in.Q[i]);
+    Rf += F * h * weight / s.wronskian;
+  }
+  cd R = Rf;
+  if (m_cfg.interaction.enabled && st.N > 0) {
+    const Eigen::VectorXcd X = st.lu.solve(R0n);
+    const MatC DX = st.leftMultiply(MatC(X));
+    R += (R0n.array() * DX.col(0).array()).sum(); // sum_i R0n_i (D X)_i, no conjugation
+  }
+  return R;
+}
+
+double CrpaResponse::strengthDensity(const LocalOperator& op, double energy, double eta) const {
+  requireInRange(eta, 1e-6, 20.0, "CRPA strength smearing eta", "MeV");
+  return -operatorResponse(op, cd(energy, eta)).imag() / constants::kPi;
+}
+
+std::string CrpaResponse::description() const {
+  const char* m = m_mode == ResponseMode::ChargedCurrentNu ? "CC nu" : m_mode == ResponseMode::ChargedCurrentNuBar ? "CC nubar" : "NC";
+  const auto& ic = m_cfg.interaction;
+  return fmt::format("HF-CRPA response ({}), force {}, J <= {}, eta {} MeV, spreading {} MeV, RPA mesh {} fm x {}, "
+                     "residual: {}{}{}{}, shift {:.3f} MeV; field: {}",
+                     m, m_force.name, m_cfg.maxJ, m_cfg.eta, m_cfg.spreadingWidth, m_cfg.coarseStep, m_nK,
+                     ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? "+t1,t2(LM)" : "",
+                     ic.enabled && ic.spinChannel ? "+spin" : "", ic.enabled && ic.coulomb && m_mode == ResponseMode::NeutralCurrent ? "+Coulomb" : "",
+                     m_shift, m_mf->description());
+}
+
+} // namespace lenu::inelastic

@@ -1,0 +1,155 @@
+#pragma once
+/// @file CrpaResponse.hpp
+/// Continuum random-phase approximation (CRPA) on top of Skyrme Hartree-Fock: the
+/// Green's-function RPA in coordinate space (S. Shlomo & G. Bertsch, Nucl. Phys. A 243 (1975) 507;
+/// for neutrino CC/NC: N. Jachowicz et al., PRC 65 (2002) 025501, V. Pandey et al., PRC 92
+/// (2015) 024606), a NuclearResponse (all five weak response functions per multipole J^pi) and an
+/// OperatorStrength (strength functions of local operators: GT, F, IS/IV multipoles).
+///
+/// Free polarization per J^pi with the exact continuum Green's function G of the same HF field
+/// (ContinuumGreensFunction), forward and backward:
+///   Pi0(z) = sum_h v_h^2 phi_h [G(e_h + z) + G(e_h - z)] phi_h,  z = omega' + i eta,
+/// G(e_h - z) = conj(G(e_h - conj z)); for charge exchange the backward term runs over the holes
+/// of the other species with the other species' G (the opposite-direction channel). Summing
+/// over all states of G (occupied ones too) makes the hole-hole terms cancel between the two
+/// terms; with fractional (filling) occupations the pair weight becomes v_h^2 - v_h'^2.
+/// RPA for the local density channels that the zero-range interaction couples, per J^pi and
+/// species: scalar Y_J and spin [Y_J sigma]_J (natural parity), spin [Y_{J-1} sigma]_J and
+/// [Y_{J+1} sigma]_J (unnatural), on a radial mesh (step `coarseStep`, trapezoid weights):
+///   Pi = Pi0 + Pi0 D Pi,  D = w_k r_k^2 v(r_k) / (2J+1)  (+ the Coulomb multipole kernel),
+/// solved by complex LU (Eigen) per omega. The residual interaction is SkyrmeResidualInteraction
+/// (see there what is exact and what is Landau-Migdal). External operators (the eight basic
+/// multipole operators of HartreeFockResponse, including the derivative ones Delta, Omega, or a
+/// local operator) enter through mixed free propagators built from their source functions
+/// s_T (<p|T|h> = int u_p s_T dr; for the backward <h|T|p> the derivatives are moved onto the
+/// hole by parts):
+///   R(A, B) = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B),   S(A, B) = -(1/pi) Im R(A, B).
+///
+/// Discrete states (RPA states below the particle threshold, narrow resonances) have no width:
+/// every response is evaluated at omega + i eta with the half-width `eta` (default 0.5 MeV), so
+/// they appear as Lorentzians of FWHM 2 eta in the continuum response; lines() is empty. The
+/// optional spreading width Gamma (off by default) folds the response with a Lorentzian of FWHM
+/// Gamma, i.e. eta -> eta + Gamma/2 (exact for a function analytic in the upper half plane).
+/// Energies as HartreeFockResponse: omega = omega' + shift, for CC the shift puts the lowest
+/// particle-hole configuration at the measured Q-value (Jachowicz 2002 / Pandey 2015
+/// prescription); the backward (opposite-direction) configurations then sit at e_p - e_h - shift.
+/// Response below the CC Q-value (NC: below `ncThreshold`) is dropped. CVC longitudinal current:
+/// omega_V = omega - omega_IAS with the RPA analog-state position (peak of the Fermi strength; the
+/// free analog configuration without residual interaction), see analogOmega().
+
+#include <complex>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "lenu/inelastic/ContinuumGreensFunction.hpp"
+#include "lenu/inelastic/HartreeFockMeanField.hpp"
+#include "lenu/inelastic/HartreeFockResponse.hpp"
+#include "lenu/inelastic/MultipoleOperators.hpp"
+#include "lenu/inelastic/NuclearResponse.hpp"
+#include "lenu/inelastic/NucleonCouplings.hpp"
+#include "lenu/inelastic/OperatorStrength.hpp"
+#include "lenu/inelastic/SkyrmeResidualInteraction.hpp"
+#include "lenu/structure/SkyrmeForce.hpp"
+
+namespace lenu::inelastic {
+
+/// Configuration of the CRPA response.
+struct CrpaConfig {
+  int maxJ = 6;                 ///< highest multipole J, 0..12
+  VectorLongitudinal longitudinal = VectorLongitudinal::CVC;
+  double qValue = 0.0;          ///< CC: measured Q-value M_nuc(final) - M_nuc(target) [MeV] (required)
+  NucleonCouplingsConfig couplings{};
+  double eta = 0.5;             ///< half-width of the discrete states [MeV], (0, 10]
+  double spreadingWidth = 0.0;  ///< Lorentzian spreading width Gamma (FWHM) [MeV], >= 0 (0 = off)
+  double coarseStep = 0.2;      ///< RPA radial mesh step [fm] (multiple of the HF step), 0.05..0.5
+  double minWeight = 1e-6;      ///< ignore holes with v^2 below this
+  double ncThreshold = 1.0;     ///< NC: lowest omega of the response [MeV]
+  ResidualInteractionConfig interaction{};
+};
+
+/// HF-CRPA response of a spherical nucleus.
+class CrpaResponse final : public NuclearResponse, public OperatorStrength {
+public:
+  /// Throws Error(InvalidArgument) for configuration values out of range (message names the
+  /// field and range) or a CC response without a Q-value.
+  CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField, SkyrmeForce force, ResponseMode mode,
+               CrpaConfig cfg);
+
+  // NuclearResponse
+  ResponseMode mode() const override { return m_mode; }
+  int targetZ() const override { return m_mf->Z(); }
+  int targetA() const override { return m_mf->A(); }
+  double thresholdOmega() const override { return m_threshold; }
+  const std::vector<ResponseLine>& lines() const override { return m_lines; }
+  std::vector<ResponseSet> lineResponses(std::size_t index, std::span<const double> q) const override;
+  double continuumThreshold() const override { return m_threshold; }
+  std::vector<ResponseSet> continuumResponses(double omega, std::span<const double> q) const override;
+  int maxMultipole() const override { return m_cfg.maxJ; }
+  std::string description() const override;
+
+  // OperatorStrength (operator isospin must match the mode: Minus for CC nu, Plus for CC nubar,
+  // Isoscalar / Isovector for NC; else Error(InvalidArgument)).
+  std::vector<StrengthLine> lines(const LocalOperator&) const override { return {}; }
+  /// -(1/pi) Im R(F, F; E + i eta) [radialUnit^2/MeV]; eta in (0, 20] MeV (the configured eta and
+  /// spreading width are replaced by this eta).
+  double strengthDensity(const LocalOperator& op, double energy, double eta) const override;
+  double continuumThreshold(const LocalOperator&) const override { return m_threshold; }
+
+  /// RPA response function R(F, F; omega) [radialUnit^2/MeV] at complex omega (Im omega > 0),
+  /// for contour integrals of sum rules: m_k = -(1/pi) Im \int omega^k R d omega.
+  std::complex<double> operatorResponse(const LocalOperator& op, std::complex<double> omega) const;
+  /// The weak responses (all multipoles) at complex omega [MeV] (Im omega > 0), q [MeV]: the
+  /// spectral matrices -(1/(2 pi i)) [R - R^+] contracted as for continuumResponses.
+  std::vector<ResponseSet> responsesAt(std::complex<double> omega, std::span<const double> q) const;
+
+  double energyShift() const { return m_shift; }
+  double analogOmega() const { return m_omegaIAS; }
+  const CrpaConfig& config() const { return m_cfg; }
+  const HartreeFockMeanField& meanField() const { return *m_mf; }
+
+private:
+  struct Hole {
+    const SingleParticleState* s;
+    int species; // 0 proton, 1 neutron
+    std::vector<double> du, bm, bp;
+    std::size_t iMax;
+  };
+  struct Wave { std::size_t hole; int l; double j; bool forward; int particleSpecies; };
+  struct Pair {
+    std::size_t wave;               // index into m_waves
+    AngularCoefficients ang;        // forward: <p||O||h>, backward: <h||O||p>
+    std::array<double, 2> chanA{};  // angular factors of the block's channel types
+  };
+  struct Block {
+    int J = 0, parity = 1;
+    int ntype = 0;                  // channel types (1 or 2)
+    std::array<int, 2> typeL{};     // orbital rank L of each channel type
+    std::array<int, 2> typeS{};     // 0 scalar, 1 spin
+    std::vector<Pair> pairs;
+  };
+  struct BlockState;
+  BlockState prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols, double etaTot) const;
+  std::vector<GreensFunctionSolution> solutions(std::complex<double> z) const;
+  int speciesCount() const { return m_mode == ResponseMode::NeutralCurrent ? 2 : 1; }
+  int speciesIndex(int species) const { return m_mode == ResponseMode::NeutralCurrent ? species : 0; }
+  std::vector<ResponseSet> weakResponses(std::complex<double> z, std::span<const double> q) const;
+
+  std::shared_ptr<const HartreeFockMeanField> m_mf;
+  SkyrmeForce m_force;
+  ResponseMode m_mode;
+  CrpaConfig m_cfg;
+  NucleonCouplings m_couplings;
+  std::array<std::unique_ptr<ContinuumGreensFunction>, 2> m_green;
+  std::vector<Hole> m_holes;
+  std::vector<Wave> m_waves;
+  std::vector<Block> m_blocks;
+  std::size_t m_stride = 1, m_nK = 0, m_nFine = 0;
+  std::vector<double> m_rK;   // coarse radii [fm]
+  ResidualStrengths m_v;      // on the coarse mesh
+  std::vector<ResponseLine> m_lines;
+  double m_shift = 0.0, m_omegaIAS = 0.0, m_threshold = 0.0;
+};
+
+} // namespace lenu::inelastic
