@@ -270,7 +270,7 @@ Examples:
   lenu response Ca40 --operator IV1 --plot ca40_iv1.png --data)");
   sub->add_option("target", o->target, "target nuclide, e.g. O16, Ca40, Ca48, Pb208")->required();
   sub->add_option("--operator,--op", o->op, "IS0, IS1, IS2, IV1, F, GT, SD, F+, GT+, SD+ (see below)")->required();
-  sub->add_option("--model,-m", o->model, "hf (default), hf:FORCE, ws");
+  sub->add_option("--model,-m", o->model, "hf (default), hf:FORCE, crpa (continuum RPA on HF, needs --eta > 0), crpa:FORCE, ws");
   sub->add_option("--force", o->force, "Skyrme force for hf, e.g. SkM* (default), SLy4");
   sub->add_option("--range", o->range, "energy grid EMIN:EMAX:N [MeV], default 0:40:161 (charge exchange -5:40:181); moments use the same range");
   sub->add_option("--eta", o->eta, "Lorentzian half-width of the printed S(E) [MeV], 0..20, default 0.5 (0: continuum only)");

@@ -20,13 +20,13 @@ double sigma(const std::string& args) {
 
 TEST(CrpaCli, CrpaModelInXsecCommands) {
   if (!haveCli()) GTEST_SKIP() << "lenu CLI not built";
-  const double hf = sigma("xsec cc C12 --energy 30 --model hf --maxj 1 --json");
-  const double crpa = sigma("xsec cc C12 --energy 30 --model crpa --maxj 1 --json");
-  const double crpaF = sigma("xsec cc C12 --energy 30 --model crpa:SkM* --maxj 1 --json");
+  const double hf = sigma("xsec cc C12 --energy 30 --model hf --maxj 2 --multipole-tolerance 0.5 --json");
+  const double crpa = sigma("xsec cc C12 --energy 30 --model crpa --maxj 2 --multipole-tolerance 0.5 --json");
+  const double crpaF = sigma("xsec cc C12 --energy 30 --model crpa:SkM* --maxj 2 --multipole-tolerance 0.5 --json");
   EXPECT_GT(crpa, 0.0);
   EXPECT_LT(crpa, hf); // repulsive spin-isospin interaction moves GT strength up: smaller sigma
   EXPECT_DOUBLE_EQ(crpa, crpaF);
-  EXPECT_GT(sigma("xsec nc O16 --energy 40 --model crpa --maxj 1 --json"), 0.0);
+  EXPECT_GT(sigma("xsec nc O16 --energy 40 --model crpa --maxj 2 --multipole-tolerance 0.5 --json"), 0.0);
   const auto bad = lenu::test::runCli("xsec cc C12 --energy 30 --model crpa:NoSuchForce --json", true);
   EXPECT_NE(bad.status, 0);
 }

@@ -600,7 +600,9 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
     const auto& s = sols[p.wave];
     const double A = angularFactor(p.ang, op.J, op.L, op.S);
     if (A == 0.0) continue;
-    const double tz = op.isospin == IsospinOperator::Isovector ? (hole.species == 1 ? 1.0 : -1.0) : 1.0;
+    // signed effective charge of the operator on this hole's species (species 1 = neutron):
+    // tau_z = +1 on neutrons, and IV1's c.m.-free charges Z/A, N/A (LocalOperator::charge)
+    const double tz = op.charge(hole.species == 1);
     const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
     const double weight = hole.s->occupation;
     const std::size_t n = hole.iMax;

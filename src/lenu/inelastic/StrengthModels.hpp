@@ -12,6 +12,7 @@
 
 #include "lenu/core/Nuclide.hpp"
 #include "lenu/inelastic/MeanFieldSpectrum.hpp"
+#include "lenu/inelastic/CrpaResponse.hpp"
 #include "lenu/inelastic/MeanFieldStrength.hpp"
 #include "lenu/inelastic/OperatorStrength.hpp"
 #include "lenu/inelastic/SumRules.hpp"
@@ -20,8 +21,9 @@ namespace lenu::inelastic {
 
 /// Options for makeOperatorStrength.
 struct StrengthModelOptions {
-  std::string model = "hf";          ///< "hf", "hf:<force>", "ws"
+  std::string model = "hf";          ///< "hf", "hf:<force>", "crpa", "crpa:<force>", "ws"
   MeanFieldStrengthConfig meanField; ///< mean-field models (Q-values are filled in by the factory)
+  CrpaConfig crpa;                   ///< continuum-RPA models (maxJ raised to the operator's J; Q-values filled in)
 };
 
 /// A model with its ground state.
