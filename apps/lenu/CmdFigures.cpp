@@ -27,6 +27,7 @@ namespace {
 struct FiguresOptions {
   std::string out = "lenu-figures";
   std::string only;
+  bool withCrpa = false;
 };
 
 #if defined(LENU_PYTHON_EXECUTABLE) && defined(LENU_PYTHON_MODULE_DIR) && defined(LENU_FIGURES_SCRIPT)
@@ -48,6 +49,7 @@ void runFigures(const FiguresOptions& o) {
     args.push_back("--only");
     args.push_back(o.only);
   }
+  if (o.withCrpa) args.push_back("--with-crpa");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -89,6 +91,9 @@ void registerFiguresCommand(CLI::App& app) {
       "neutronization burst. Summary in DIR/figures.csv.\nExample: lenu figures --out figs");
   cmd->add_option("--out", opt->out, "output directory (created); default lenu-figures");
   cmd->add_option("--only", opt->only, "comma-separated figure numbers 1-9, e.g. 3,4 (default: all)");
+  cmd->add_flag("--with-crpa", opt->withCrpa,
+                "add continuum-RPA (crpa) curves to figures 7 and 8 (each CRPA cross section costs ~10-30 s CPU, "
+                "so this takes minutes; off by default)");
   cmd->callback([opt]() { runFigures(*opt); });
 }
 
