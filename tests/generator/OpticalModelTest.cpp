@@ -91,3 +91,14 @@ TEST(OpticalModel, RejectsBadInput) {
   EXPECT_THROW((void)om.transmission(2, 2, 1.0), lenu::Error);
   EXPECT_THROW(OpticalModel(2, 18, 39), lenu::Error);
 }
+
+TEST(OpticalModel, InverseCrossSectionTableMatchesDirectSum) {
+  const OpticalModel om(1, 19, 39);
+  const lenu::generator::InverseCrossSection tab(om, 40.0, 64);
+  for (double e : {3.0, 7.5, 15.0, 33.0}) {
+    const double direct = om.reactionCrossSection(e);
+    EXPECT_NEAR(tab(e), direct, 0.03 * direct) << "E=" << e;
+  }
+  EXPECT_EQ(tab(0.0), 0.0);
+  EXPECT_LT(tab(0.3), 1e-3 * tab(10.0)); // below the Coulomb barrier
+}

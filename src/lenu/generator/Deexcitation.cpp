@@ -140,6 +140,20 @@ Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<
                             "energyNodes = {} >= 3",
                             m_cfg.levelDensityDivisor, m_cfg.radiusParameter, m_cfg.energyNodes));
   }
+  if (m_cfg.opticalModelNucleons) {
+    // one optical-model table per (nucleon, daughter) whose parent and daughter masses are known
+    for (const auto& [za, mass] : m_masses) {
+      for (int zp : {0, 1}) {
+        const int zd = za.first - zp, ad = za.second - 1;
+        if (ad < 4 || zd < 1 || zd > ad || !m_masses.contains({zd, ad}) || m_inverse.contains({zp, zd, ad})) {
+          continue;
+        }
+        m_inverse.emplace(std::tuple{zp, zd, ad},
+                          InverseCrossSection(OpticalModel(zp, zd, ad), m_cfg.inverseTableMaxEnergy,
+                                              m_cfg.inverseTableNodes));
+      }
+    }
+  }
 }
 
 const LevelScheme* Deexcitation::scheme(int Z, int A) const {
@@ -205,17 +219,21 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
     const double r = m_cfg.radiusParameter * (std::cbrt(static_cast<double>(ad)) + std::cbrt(static_cast<double>(e.a)));
     const double barrier = e.z == 0 ? 0.0 : e.z * zd * constants::kAlpha * constants::kHbarC / r;
     const double epsMax = U - sep;
-    if (epsMax <= barrier || epsMax <= 0.0) {
+    if (epsMax <= 0.0 || (epsMax <= barrier && !(e.a == 1 && m_inverse.contains({e.z, zd, ad})))) {
       continue;
     }
     // Weisskopf-Ewing: Gamma_c(eps) ~ (2s+1) mu eps sigma_inv(eps) rho_d(U - S - eps), sharp-cutoff
     // sigma_inv = pi R^2 (1 - V/eps) above the barrier V
     const double mu = *mEj * *md / (*mEj + *md);
+    const auto om = e.a == 1 ? m_inverse.find({e.z, zd, ad}) : m_inverse.end();
+    const bool useOm = om != m_inverse.end();
+    // optical model: the Coulomb barrier is inside sigma_R, the spectrum starts at eps = 0
+    const double eps0 = useOm ? 0.0 : barrier;
     std::vector<double> x(m_cfg.energyNodes), w(m_cfg.energyNodes);
     for (std::size_t k = 0; k < x.size(); ++k) {
-      x[k] = barrier + (epsMax - barrier) * static_cast<double>(k) / static_cast<double>(x.size() - 1);
-      const double sig = x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) : 0.0;
-      w[k] = (e.twoS + 1) * mu * x[k] * sig * r * r * levelDensity(zd, ad, epsMax - x[k]);
+      x[k] = eps0 + (epsMax - eps0) * static_cast<double>(k) / static_cast<double>(x.size() - 1);
+      const double sig = useOm ? om->second(x[k]) : (x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) * M_PI * r * r : 0.0);
+      w[k] = (e.twoS + 1) * mu * x[k] * sig * levelDensity(zd, ad, epsMax - x[k]);
     }
     double integral = 0.0;
     for (std::size_t k = 1; k < x.size(); ++k) {

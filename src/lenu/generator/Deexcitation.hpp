@@ -16,9 +16,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "lenu/generator/Event.hpp"
+#include "lenu/generator/OpticalModel.hpp"
 #include "lenu/generator/Random.hpp"
 
 namespace lenu::generator {
@@ -51,10 +53,11 @@ struct LevelScheme {
 /// by the caller.
 std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path);
 
-/// Particle evaporation above the separation energies (simple model, documented in
-/// docs/generator.md): Weisskopf-Ewing emission of n, p, alpha (V.F. Weisskopf, D.H. Ewing, Phys.
+/// Particle evaporation above the separation energies (documented in docs/generator.md):
+/// Weisskopf-Ewing emission of n, p, alpha (V.F. Weisskopf, D.H. Ewing, Phys.
 /// Rev. 57 (1940) 472), Gamma_c(eps) ~ (2s_c+1) mu_c eps sigma_inv(eps) rho_d(U - S_c - eps), with a
-/// sharp-cutoff inverse cross section pi R^2 (1 - V_c/eps), R = r0 (A_d^(1/3) + A_c^(1/3)), Coulomb
+/// inverse cross section for n and p from the Koning-Delaroche optical model (opticalModelNucleons,
+/// default) and for alpha (or all, if switched off) the sharp-cutoff pi R^2 (1 - V_c/eps), R = r0 (A_d^(1/3) + A_c^(1/3)), Coulomb
 /// barrier V_c = z_c Z_d alpha hbar c / R, and a back-shifted Fermi-gas level density
 /// rho ~ exp(2 sqrt(a U)) / U^(5/4), U = E - Delta (Gilbert & Cameron, Can. J. Phys. 43 (1965) 1446;
 /// Dilg et al., Nucl. Phys. A 217 (1973) 269). Separation energies from AME2020 masses. Gamma
@@ -66,6 +69,12 @@ struct EvaporationConfig {
   double pairingCoefficient = 12.0; ///< Delta = +-coefficient / sqrt(A) [MeV] (even-even +, odd-odd -); UNCONFIRMED
   double radiusParameter = 1.5;     ///< r0 [fm] of the inverse cross section and barrier; UNCONFIRMED
   std::size_t energyNodes = 48;     ///< nodes of the emission spectrum per channel
+  /// Nucleon inverse cross sections from the Koning-Delaroche optical model (OpticalModel.hpp),
+  /// tabulated once per (daughter, nucleon) at construction; false: the sharp-cutoff pi R^2 form.
+  /// Alpha emission keeps the sharp-cutoff form (no alpha optical potential yet).
+  bool opticalModelNucleons = true;
+  double inverseTableMaxEnergy = 60.0; ///< upper end of the inverse-cross-section tables [MeV]
+  std::size_t inverseTableNodes = 40;  ///< nodes of those tables (quadratic in E)
 };
 
 class Deexcitation {
@@ -87,6 +96,8 @@ public:
 private:
   /// One particle emission from the nucleus at `cur` if a channel is open; updates `cur`.
   bool evaporate(std::size_t& cur, Engine& engine, Event& event) const;
+  /// Optical-model inverse cross sections keyed by (ejectile Z, daughter Z, daughter A).
+  std::map<std::tuple<int, int, int>, InverseCrossSection> m_inverse;
   std::map<std::pair<int, int>, LevelScheme> m_schemes;
   std::map<std::pair<int, int>, double> m_masses;
   EvaporationConfig m_cfg;

@@ -209,3 +209,29 @@ double TransmissionTable::operator()(int l, double ecm) const {
 }
 
 } // namespace lenu::generator
+
+namespace lenu::generator {
+InverseCrossSection::InverseCrossSection(const OpticalModel& model, double emax, std::size_t nodes)
+    : m_sqrtEmax(std::sqrt(emax)) {
+  require(emax > 0.0 && emax <= 200.0 && nodes >= 3, "InverseCrossSection: need 0 < emax <= 200 MeV, nodes >= 3");
+  m_sigma.resize(nodes);
+  for (std::size_t i = 1; i < nodes; ++i) {
+    const double s = m_sqrtEmax * static_cast<double>(i) / static_cast<double>(nodes - 1);
+    m_sigma[i] = model.reactionCrossSection(s * s);
+  }
+  // node 0 (E = 0): linear extrapolation in sqrt(E), floored at 0 (the neutron 1/v law makes
+  // sigma finite-but-large only within the first bin; protons vanish below the barrier)
+  m_sigma[0] = std::max(0.0, 2.0 * m_sigma[1] - m_sigma[2]);
+}
+
+double InverseCrossSection::operator()(double ecm) const {
+  if (!(ecm > 0.0)) {
+    return 0.0;
+  }
+  const auto n = m_sigma.size();
+  const double x = std::min(std::sqrt(ecm) / m_sqrtEmax * static_cast<double>(n - 1), static_cast<double>(n - 1));
+  const auto i = std::min(static_cast<std::size_t>(x), n - 2);
+  const double f = x - static_cast<double>(i);
+  return (1.0 - f) * m_sigma[i] + f * m_sigma[i + 1];
+}
+} // namespace lenu::generator

@@ -70,3 +70,20 @@ private:
 };
 
 } // namespace lenu::generator
+
+namespace lenu::generator {
+/// Optical-model reaction (inverse) cross section sigma_R(E) = pi/k^2 sum_lj (2j+1)/2 T_lj [fm^2],
+/// tabulated once on a grid quadratic in E (dense at low energy) and interpolated linearly in
+/// sqrt(E); used as the inverse cross section of nucleon evaporation. Never recomputed per event.
+class InverseCrossSection {
+public:
+  /// `nodes` >= 3 energies from 0 to emax [MeV] (0 < emax <= 200).
+  InverseCrossSection(const OpticalModel& model, double emax, std::size_t nodes);
+  /// sigma_R [fm^2] at centre-of-mass energy `ecm` [MeV] (0 for ecm <= 0; clamped above emax).
+  double operator()(double ecm) const;
+
+private:
+  double m_sqrtEmax;
+  std::vector<double> m_sigma; ///< at sqrt(E) = sqrt(emax) i / (nodes - 1); node 0 extrapolated
+};
+} // namespace lenu::generator
