@@ -188,21 +188,12 @@ struct Ejectile {
 constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1}, {2212, 1, 1, 1}, {1000020040, 2, 4, 0}};
 } // namespace
 
-bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const {
-  Particle& parent = ev.particles[cur];
-  const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
+void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>& open,
+                                std::vector<double>& weights) const {
   const auto m0 = groundMass(Z, A);
   if (!m0) {
-    return false;
+    return;
   }
-  const double U = parent.mass - *m0;
-  struct Open {
-    const Ejectile* e;
-    double mEj, mD, sep, barrier;
-    TabulatedSampler eps;
-  };
-  std::vector<Open> open;
-  std::vector<double> weights;
   for (const auto& e : kEjectiles) {
     const int zd = Z - e.z, ad = A - e.a;
     if (zd < 1 || ad < 1) {
@@ -240,14 +231,38 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
       integral += 0.5 * (w[k] + w[k - 1]) * (x[k] - x[k - 1]);
     }
     if (integral > 0.0) {
-      open.push_back({&e, *mEj, *md, sep, barrier, TabulatedSampler(std::move(x), std::move(w))});
+      open.push_back({e.pdg, e.z, e.a, *mEj, *md, sep, TabulatedSampler(std::move(x), std::move(w))});
       weights.push_back(integral);
     }
   }
+}
+
+std::vector<Deexcitation::ChannelWidth> Deexcitation::evaporationWidths(int Z, int A, double excitation) const {
+  std::vector<OpenChannel> open;
+  std::vector<double> weights;
+  openChannels(Z, A, excitation, open, weights);
+  std::vector<ChannelWidth> out;
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    out.push_back({open[i].pdg, weights[i]});
+  }
+  return out;
+}
+
+bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const {
+  Particle& parent = ev.particles[cur];
+  const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
+  const auto m0 = groundMass(Z, A);
+  if (!m0) {
+    return false;
+  }
+  const double U = parent.mass - *m0;
+  std::vector<OpenChannel> open;
+  std::vector<double> weights;
+  openChannels(Z, A, U, open, weights);
   if (open.empty()) {
     return false;
   }
-  const Open& o = open[DiscreteSampler(weights).sample(engine)];
+  const OpenChannel& o = open[DiscreteSampler(weights).sample(engine)];
   const double eps = o.eps.sample(engine);
   const double exD = std::max(0.0, U - o.sep - eps);
   const double mDaughter = o.mD + exD;
@@ -257,8 +272,8 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
   ev.vertices.push_back({kVertexDeexcitation});
   parent.status = kStatusDecayed;
   parent.end = v;
-  const int zd = Z - o.e->z, ad = A - o.e->a;
-  ev.particles.push_back({o.e->pdg, kStatusFinal, pe, o.mEj, v, -1, t});
+  const int zd = Z - o.z, ad = A - o.a;
+  ev.particles.push_back({o.pdg, kStatusFinal, pe, o.mEj, v, -1, t});
   ev.particles.push_back({nucleusPdg(zd, ad), kStatusFinal, pd, mDaughter, v, -1, t});
   cur = ev.particles.size() - 1;
   return true;

@@ -22,6 +22,7 @@
 #include "lenu/generator/Event.hpp"
 #include "lenu/generator/OpticalModel.hpp"
 #include "lenu/generator/Random.hpp"
+#include "lenu/generator/TabulatedSampler.hpp"
 
 namespace lenu::generator {
 
@@ -92,8 +93,24 @@ public:
   void decay(std::size_t particleIndex, Engine& engine, Event& event) const;
   /// The scheme of (Z, A), or nullptr.
   const LevelScheme* scheme(int Z, int A) const;
+  /// One open evaporation channel: ejectile PDG code and its integrated width Gamma_c (relative
+  /// units, common to all channels of one parent).
+  struct ChannelWidth {
+    int pdg = 0;
+    double width = 0.0;
+  };
+  /// The open particle channels of (Z, A) at excitation `excitation` [MeV] with the widths the
+  /// sampler draws from (empty if none is open or a mass is unknown).
+  std::vector<ChannelWidth> evaporationWidths(int Z, int A, double excitation) const;
 
 private:
+  struct OpenChannel {
+    int pdg, z, a;
+    double mEj, mD, sep;
+    TabulatedSampler eps;
+  };
+  /// Open channels of (Z, A) at excitation U [MeV] and their integrated widths.
+  void openChannels(int Z, int A, double U, std::vector<OpenChannel>& open, std::vector<double>& widths) const;
   /// One particle emission from the nucleus at `cur` if a channel is open; updates `cur`.
   bool evaporate(std::size_t& cur, Engine& engine, Event& event) const;
   /// Optical-model inverse cross sections keyed by (ejectile Z, daughter Z, daughter A).
