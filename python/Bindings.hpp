@@ -137,5 +137,6 @@ void bindPves(py::module_& m);
 void bindInelastic(py::module_& m);
 void bindSupernova(py::module_& m);
 void bindStrength(py::module_& m);
+void bindGenerator(py::module_& m);
 
 } // namespace lenu::python

@@ -20,4 +20,5 @@ PYBIND11_MODULE(lenu, m) {
   lenu::python::bindInelastic(m);
   lenu::python::bindSupernova(m);
   lenu::python::bindStrength(m);
+  lenu::python::bindGenerator(m);
 }
