@@ -241,12 +241,14 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
       for (std::size_t i = 0; i < comps.size(); ++i) {
         ch.targets += comps[i].nuclide.Z * mat.nucleiOf(i, detector.mass);
       }
-      ch.model = "tree level ('t Hooft 1971), no radiative corrections";
+      ch.model = cfg.esRadiativeCorrections
+                     ? "O(alpha) electroweak + QED corrected (Bahcall, Kamionkowski & Sirlin, PRD 51 (1995) 6146)"
+                     : "tree level ('t Hooft 1971), no radiative corrections";
       ch.observedEdges = uniformEdges(0.0, cfg.energy.hi, cfg.observedBinWidth);
       ch.observedQuantity = "electron recoil kinetic energy T [MeV] (no smearing)";
       const std::size_t nObs = ch.observedEdges.size() - 1;
       for (std::size_t k = 0; k < 6; ++k) {
-        const ElectronScattering es(kAllFlavours[k]);
+        const ElectronScattering es(kAllFlavours[k], cfg.esRadiativeCorrections);
         ch.sigma[k].resize(nE);
         ch.sigmaDetected[k].resize(nE);
         ch.response[k].assign(nE * nObs, 0.0);
