@@ -51,6 +51,7 @@ struct SupernovaOptions {
   std::optional<std::string> csv;
   std::optional<std::string> exportDir;
   bool list = false;
+  bool esRadiativeCorrections = false;
 };
 
 /// "nue=9.5" or "nue=9.5,nuebar=12" -> map group -> value.
@@ -130,6 +131,7 @@ void run(const SupernovaOptions& o) {
   bc.formFactor = o.formFactor;
   bc.energy = {0.0, o.energyMax, static_cast<std::size_t>(o.energyBins)};
   bc.inelasticNodes = o.inelasticNodes;
+  bc.esRadiativeCorrections = o.esRadiativeCorrections;
   const auto channels = SupernovaChannels::build(det, bc, table);
 
   SupernovaPredictionConfig pc;
@@ -173,6 +175,7 @@ void run(const SupernovaOptions& o) {
     j["distance_kpc"] = o.distanceKpc;
     j["flavour_transformation"] = p.transformation;
     j["inelastic_model"] = o.inelasticModel;
+    j["es_radiative_corrections"] = o.esRadiativeCorrections;
     j["events_total"] = p.eventsTotal();
     for (std::size_t c = 0; c < p.channels.size(); ++c) {
       j["events_by_channel"][p.channels[c]] = p.eventsDetected[c];
@@ -302,6 +305,9 @@ void registerSupernovaCommand(CLI::App& app) {
   sub->add_option("--inelastic-model", o->inelasticModel,
                   "response model for CC/NC on nuclei: allowed (measured B(GT); CC nu on Ar40, C12), hf, hf:FORCE, ws, crpa")
       ->capture_default_str();
+  sub->add_flag("--es-radiative-corrections", o->esRadiativeCorrections,
+                "nu-e elastic scattering with the O(alpha) electroweak + QED corrections of Bahcall, Kamionkowski & "
+                "Sirlin, PRD 51 (1995) 6146 (changes the ES count by a few per cent; default: tree level)");
   sub->add_option("--form-factor", o->formFactor, "CEvNS form factor (helm, klein-nystrand, ...)")->capture_default_str();
   sub->add_option("--mean-energy", o->meanEnergy, "pinched: <E> [MeV] per flavour, e.g. nue=9.5,nuebar=12,nux=15 (0.1..100)");
   sub->add_option("--alpha", o->alpha, "pinched: pinching alpha per flavour, e.g. nue=2.5 (-0.9..20)");

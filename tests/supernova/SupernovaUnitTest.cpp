@@ -475,3 +475,29 @@ TEST(SupernovaRate, RejectsBadConfig) {
   bc.inelasticModel = "no-such-model";
   EXPECT_THROW(SupernovaChannels::build(SupernovaDetector::load("dune-10kt", nuclides()), bc, nuclides()), Error);
 }
+
+// nu-e ES with the O(alpha) corrections of Bahcall, Kamionkowski & Sirlin, PRD 51 (1995) 6146.
+TEST(ElectronScattering, RadiativeCorrectionsSizeSignAndQuadrature) {
+  for (Flavour f : {Flavour::NuE, Flavour::NuEBar, Flavour::NuMu, Flavour::NuMuBar}) {
+    const ElectronScattering tree(f);
+    const ElectronScattering rc(f, true);
+    ASSERT_TRUE(rc.radiative());
+    for (double e : {10.0, 30.0}) {
+      const double tmax = ElectronScattering::maxRecoil(e);
+      // the two-panel Gauss-Legendre sum against an independent adaptive quadrature
+      const double fine = integrate([&](double t) { return rc.dSigmaDT(e, t); }, 0.0, tmax);
+      EXPECT_NEAR(rc.sigma(e) / fine, 1.0, 2e-3) << toString(f) << " E = " << e << " MeV";
+      const double r = rc.sigma(e) / tree.sigma(e);
+      std::printf("[es-rc] %-8s E = %4.0f MeV: sigma_rc = %.5e cm^2, sigma_tree = %.5e cm^2, ratio %.4f\n",
+                  std::string(toString(f)).c_str(), e, rc.sigma(e) / units::cm2, tree.sigma(e) / units::cm2, r);
+      // a few per cent (BKS: O(alpha) effects of order 1-5 %), never a sign flip or a factor
+      EXPECT_GT(r, 0.9);
+      EXPECT_LT(r, 1.1);
+      // non-negative and finite over the recoil range, including the edges
+      for (double t : {1e-6, 1e-3, 0.5 * tmax, tmax * (1.0 - 1e-9), tmax}) {
+        const double v = rc.dSigmaDT(e, t);
+        EXPECT_TRUE(std::isfinite(v) && v >= 0.0) << t;
+      }
+    }
+  }
+}

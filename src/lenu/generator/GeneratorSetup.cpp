@@ -423,10 +423,13 @@ GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& n
                                             formatDoubleExact(comps[i].atomsPerFormulaUnit / tot)));
   }
   m.citations = citations;
-  m.description = fmt::format("{}; {}; detector {} {} kg at {} m", x.name, src->description(), x.rate.target.name(),
-                              x.rate.targetMass, x.rate.distance / units::m);
-  std::string sum = fmt::format("experiment {}: {} at {} m, {} kg {}\n", x.name, src->description(),
-                                x.rate.distance / units::m, x.rate.targetMass, x.rate.target.name());
+  // a supernova is at kpc distances, a stopped-pion or reactor detector at m: print each in its unit
+  const std::string distanceText = st.supernova.enabled ? fmt::format("{} kpc", x.rate.distance / units::kpc)
+                                                        : fmt::format("{} m", x.rate.distance / units::m);
+  m.description = fmt::format("{}; {}; detector {} {} kg at {}", x.name, src->description(), x.rate.target.name(),
+                              x.rate.targetMass, distanceText);
+  std::string sum = fmt::format("experiment {}: {} at {}, {} kg {}\n", x.name, src->description(), distanceText,
+                                x.rate.targetMass, x.rate.target.name());
   sum += fmt::format("flux-averaged cross section per target atom: {:.6e} cm^2\n",
                      gen->fluxAveragedSigma() / units::cm2);
   for (const auto& ch : gen->channels()) {

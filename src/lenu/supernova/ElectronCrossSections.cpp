@@ -113,7 +113,7 @@ double InverseBetaDecay::sigmaApprox(double enu) {
   return 1e-43 * units::cm2 * pe * ee * std::pow(enu, -0.07056 + 0.02018 * l - 0.001953 * l * l * l);
 }
 
-ElectronScattering::ElectronScattering(Flavour flavour) {
+ElectronScattering::ElectronScattering(Flavour flavour, bool radiative) : m_flavour(flavour), m_radiative(radiative) {
   const double sw = constants::kSin2ThetaW;
   const bool e = flavour == Flavour::NuE || flavour == Flavour::NuEBar;
   const double left = (e ? 0.5 : -0.5) + sw;
@@ -129,9 +129,82 @@ ElectronScattering::ElectronScattering(Flavour flavour) {
 
 double ElectronScattering::maxRecoil(double enu) { return 2.0 * enu * enu / (kMassElectron + 2.0 * enu); }
 
+namespace {
+/// Dilogarithm Li_2(x) = -\int_0^x ln(1 - t)/t dt for 0 <= x <= 1.
+double dilog(double x) {
+  if (x <= 0.0) {
+    return 0.0;
+  }
+  if (x >= 1.0) {
+    return constants::kPi * constants::kPi / 6.0;
+  }
+  if (x > 0.5) {
+    return constants::kPi * constants::kPi / 6.0 - std::log(x) * std::log(1.0 - x) - dilog(1.0 - x);
+  }
+  double sum = 0.0, p = x;
+  for (int k = 1; k < 200; ++k) {
+    const double term = p / (static_cast<double>(k) * k);
+    sum += term;
+    if (term < 1e-17 * sum) {
+      break;
+    }
+    p *= x;
+  }
+  return sum;
+}
+} // namespace
+
+double ElectronScattering::dSigmaDTRadiative(double enu, double recoil) const {
+  const double me = kMassElectron;
+  const double t = recoil;
+  const double ee = t + me;                       // electron total energy
+  const double l = std::sqrt(std::max(ee * ee - kMe2, 0.0)); // electron momentum
+  const double z = t / enu;
+  if (!(t > 0.0) || !(l > 0.0) || !(z < 1.0)) {
+    return 0.0;
+  }
+  const double beta = l / ee;
+  // electroweak part: kappa(T), rho_NC (BKS Appendix A)
+  const double x = std::sqrt(1.0 + 2.0 * me / t);
+  const double iT = (1.0 / 3.0 + (3.0 - x * x) * (0.5 * x * std::log((x + 1.0) / (x - 1.0)) - 1.0)) / 6.0;
+  const bool e = m_flavour == Flavour::NuE || m_flavour == Flavour::NuEBar;
+  const double kappa = e ? 0.9791 + 0.0097 * iT : 0.9970 - 0.00037 * iT;
+  const double s2 = kSin2ThetaWMZ;
+  const double c1 = kRhoNC * (0.5 - kappa * s2) - (e ? 1.0 : 0.0);
+  const double c2 = -kRhoNC * kappa * s2;
+  const double gl = isAntineutrino(m_flavour) ? c2 : c1;
+  const double gr = isAntineutrino(m_flavour) ? c1 : c2;
+  // QED part (BKS Appendix B)
+  const double argL = 1.0 - z - me / (ee + l);
+  if (!(argL > 0.0)) {
+    return 0.0; // T within rounding of T_max
+  }
+  const double lz = std::log(z), l1z = std::log(1.0 - z), lzm = std::log(argL);
+  const double f0 = ee / l * std::log((ee + l) / me) - 1.0;
+  const double sp = -dilog(z), spb = -dilog(beta), sp1 = -dilog(1.0 - z); // Spence L(x) = -Li_2(x)
+  const double fMinus = f0 * (2.0 * lzm - l1z - 0.5 * lz - 5.0 / 12.0) + 0.5 * (sp - spb) - 0.5 * l1z * l1z -
+                        (11.0 / 12.0 + 0.5 * z) * l1z + z * (lz + 0.5 * std::log(2.0 * enu / me)) -
+                        (31.0 / 18.0 + lz / 12.0) * beta - 11.0 / 12.0 * z + z * z / 24.0;
+  const double omz2 = (1.0 - z) * (1.0 - z);
+  const double fPlus = f0 * (omz2 * (2.0 * lzm - l1z - 0.5 * lz - 2.0 / 3.0) - 0.5 * (z * z * lz + 1.0 - z)) -
+                       0.5 * omz2 * (l1z * l1z + beta * (sp1 - lz * l1z)) +
+                       l1z * (0.5 * z * z * lz + (1.0 - z) / 3.0 * (2.0 * z - 0.5)) - 0.5 * z * z * sp1 -
+                       z * (1.0 - 2.0 * z) / 3.0 * lz - z * (1.0 - z) / 6.0 -
+                       beta / 12.0 * (lz + (1.0 - z) * (115.0 - 109.0 * z) / 6.0); // this is (1-z)^2 f_+
+  const double fPm = 2.0 * f0 * lzm;
+  const double a = constants::kAlpha / constants::kPi;
+  const double gf = constants::kFermiConstant;
+  const double pref = 2.0 * gf * gf * me / constants::kPi * constants::kHbarC * constants::kHbarC;
+  const double v = gl * gl * (1.0 + a * fMinus) + gr * gr * (omz2 + a * fPlus) - gr * gl * me / enu * z * (1.0 + a * fPm);
+  return std::isfinite(v) ? pref * std::max(v, 0.0) : 0.0;
+}
+
 double ElectronScattering::dSigmaDT(double enu, double recoil) const {
   if (!(enu > 0.0) || recoil < 0.0 || recoil > maxRecoil(enu)) {
     return 0.0;
+  }
+  if (m_radiative) {
+    return dSigmaDTRadiative(enu, recoil);
   }
   const double gf = constants::kFermiConstant;
   const double pref = 2.0 * gf * gf * kMassElectron / constants::kPi * constants::kHbarC * constants::kHbarC;
@@ -148,6 +221,20 @@ double ElectronScattering::sigmaBetween(double enu, double tLo, double tHi) cons
   const double b = std::clamp(tHi, 0.0, tmax);
   if (!(b > a)) {
     return 0.0;
+  }
+  if (m_radiative) {
+    // log singularities (integrable) at T -> 0 and T -> T_max: two Gauss-Legendre panels, the
+    // second one over the last 5% of the recoil range where ln(1 - z - m_e/(E_e + l)) diverges
+    const double split = std::clamp(0.95 * tmax, a, b);
+    auto f = [&](double t) { return dSigmaDTRadiative(enu, t); };
+    double sum = 0.0;
+    if (split > a) {
+      sum += GaussLegendre(64, a, split)(f);
+    }
+    if (b > split) {
+      sum += GaussLegendre(32, split, b)(f);
+    }
+    return sum;
   }
   const double gf = constants::kFermiConstant;
   const double pref = 2.0 * gf * gf * kMassElectron / constants::kPi * constants::kHbarC * constants::kHbarC;

@@ -53,23 +53,45 @@ private:
 /// with (g_1, g_2) = (1/2 + s_W^2, s_W^2) for nu_e (charged + neutral current),
 /// (-1/2 + s_W^2, s_W^2) for nu_mu and nu_tau, and g_1 <-> g_2 for antineutrinos;
 /// s_W^2 = sin^2 theta_W from lenu/core/Constants.hpp. T is the electron recoil kinetic energy.
-/// Radiative corrections (Bahcall, Kamionkowski & Sirlin, PRD 51 (1995) 6146) are NOT included:
-/// they change the total cross sections by a few per cent; an option is left for later.
+///
+/// With `radiative = true`: the O(alpha) corrected cross section of Bahcall, Kamionkowski & Sirlin,
+/// PRD 51 (1995) 6146 [astro-ph/9502003]:
+///   dsigma/dT = (2 G_F^2 m_e / pi) { g_L^2(T) [1 + alpha/pi f_-(z)] + g_R^2(T) [(1 - z)^2 + alpha/pi (1-z)^2 f_+(z)]
+///               - g_R g_L (m_e/E) z [1 + alpha/pi f_+-(z)] },  z = T/E,
+/// electroweak part (their Appendix A): g_L = rho_NC (1/2 - kappa(T) s^2) - 1 (nu_e; without the -1
+/// for nu_mu, nu_tau), g_R = -rho_NC kappa(T) s^2, g_L <-> g_R for antineutrinos, rho_NC = 1.0126,
+/// kappa(T) = 0.9791 + 0.0097 I(T) (nu_e), 0.9970 - 0.00037 I(T) (nu_mu, nu_tau), with
+/// I(T) = 1/6 [1/3 + (3 - x^2)(x/2 ln((x+1)/(x-1)) - 1)], x = sqrt(1 + 2 m_e/T), and s^2 = 0.2317
+/// (MS-bar sin^2 theta_W(M_Z), the input of those coefficients); QED part (their Appendix B): the
+/// virtual + bremsstrahlung functions f_-, (1-z)^2 f_+ and f_+- of the recoil-electron spectrum
+/// (photon energy integrated over). Readable source used for the formulas: the transcription of
+/// BKS Appendices A and B in sntools (J. Migenda et al., sntools/interaction_channels/es.py); the
+/// appendix equation numbers of the paper itself could not be checked (UNCONFIRMED).
 class ElectronScattering {
 public:
-  explicit ElectronScattering(Flavour flavour);
+  explicit ElectronScattering(Flavour flavour, bool radiative = false);
   /// T_max [MeV].
   static double maxRecoil(double enu);
-  /// dsigma/dT [fm^2/MeV].
+  /// dsigma/dT [fm^2/MeV] (>= 0; the O(alpha) formula is clipped at 0 where its log terms fail,
+  /// within ~1 keV of T = 0 and T = T_max).
   double dSigmaDT(double enu, double recoil) const;
-  /// \int_{T_lo}^{T_hi} dsigma/dT dT [fm^2] (analytic), limits clipped to [0, T_max].
+  /// \int_{T_lo}^{T_hi} dsigma/dT dT [fm^2] (analytic at tree level, Gauss-Legendre with radiative
+  /// corrections), limits clipped to [0, T_max].
   double sigmaBetween(double enu, double tLo, double tHi) const;
   /// Total sigma(E) [fm^2].
   double sigma(double enu) const { return sigmaBetween(enu, 0.0, maxRecoil(enu)); }
   double g1() const { return m_g1; }
   double g2() const { return m_g2; }
+  bool radiative() const { return m_radiative; }
+
+  /// BKS electroweak constants (Appendix A, via the sntools transcription; see class comment).
+  static constexpr double kRhoNC = 1.0126;
+  static constexpr double kSin2ThetaWMZ = 0.2317;
 
 private:
+  double dSigmaDTRadiative(double enu, double recoil) const;
+  Flavour m_flavour;
+  bool m_radiative;
   double m_g1, m_g2;
 };
 

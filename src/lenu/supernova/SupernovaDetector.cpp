@@ -201,11 +201,15 @@ SupernovaDetector SupernovaDetector::fromFile(const std::filesystem::path& file,
     s.resolutionA = c.optNumber("resolution_stochastic_sqrtMeV", 0.0, 10.0).value_or(0.0);
     s.resolutionB = c.optNumber("resolution_constant", 0.0, 1.0).value_or(0.0);
     s.visibleOffset = c.optNumber("visible_offset_MeV", -10.0, 50.0);
-    const bool smeared = s.kind == ChannelKind::NueCC || s.kind == ChannelKind::NuebarCC || s.kind == ChannelKind::IBD;
+    const bool smeared = s.kind == ChannelKind::NueCC || s.kind == ChannelKind::NuebarCC || s.kind == ChannelKind::IBD ||
+                         s.kind == ChannelKind::ElectronScattering;
     if (!smeared && (s.resolutionA > 0.0 || s.resolutionB > 0.0 || s.visibleOffset)) {
       c.fail(s.resolutionA > 0.0 ? "resolution_stochastic_sqrtMeV"
                                  : (s.resolutionB > 0.0 ? "resolution_constant" : "visible_offset_MeV"),
-             fmt::format("not used by channel kind '{}' (only nue-cc, nuebar-cc, ibd are smeared)", kind));
+             fmt::format("not used by channel kind '{}' (only nue-cc, nuebar-cc, ibd, es are smeared)", kind));
+    }
+    if (s.kind == ChannelKind::ElectronScattering && s.visibleOffset) {
+      c.fail("visible_offset_MeV", "not used by channel kind 'es' (the observed energy is the recoil T)");
     }
     if (auto src = c.optString("source")) {
       (void)src; // provenance text, kept in the file

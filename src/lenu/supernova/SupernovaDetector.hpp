@@ -8,8 +8,9 @@
 ///  - nue-cc / nuebar-cc (nucleus) and ibd (free protons): visible energy E_vis = E_nu - offset
 ///    (offset default: the reaction threshold minus m_e for nuclear CC; m_n - m_p for IBD), Gaussian
 ///    resolution sigma = a sqrt(E_vis) + b E_vis, detected if the smeared E_vis >= threshold.
-///  - es (electrons) and cevns (nuclei): threshold on the true recoil kinetic energy T (keV for
-///    CEvNS in the file), no smearing.
+///  - es (electrons): recoil kinetic energy T with Gaussian resolution sigma = a sqrt(T) + b T
+///    (sharp if a = b = 0), detected if the smeared T >= threshold.
+///  - cevns (nuclei): threshold on the true recoil kinetic energy T (keV in the file), no smearing.
 ///  - nc (nucleus): de-excitation energies are not modelled: every interaction counts with the
 ///    channel efficiency (the threshold must be 0).
 /// All channels multiply by a constant efficiency above threshold.

@@ -241,12 +241,40 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
       for (std::size_t i = 0; i < comps.size(); ++i) {
         ch.targets += comps[i].nuclide.Z * mat.nucleiOf(i, detector.mass);
       }
-      ch.model = "tree level ('t Hooft 1971), no radiative corrections";
+      ch.model = cfg.esRadiativeCorrections
+                     ? "O(alpha) electroweak + QED corrected (Bahcall, Kamionkowski & Sirlin, PRD 51 (1995) 6146)"
+                     : "tree level ('t Hooft 1971), no radiative corrections";
       ch.observedEdges = uniformEdges(0.0, cfg.energy.hi, cfg.observedBinWidth);
-      ch.observedQuantity = "electron recoil kinetic energy T [MeV] (no smearing)";
+      const bool smearES = sp.resolutionA > 0.0 || sp.resolutionB > 0.0;
+      ch.observedQuantity = smearES ? "electron recoil kinetic energy T, Gaussian-smeared [MeV]"
+                                    : "electron recoil kinetic energy T [MeV] (no smearing)";
       const std::size_t nObs = ch.observedEdges.size() - 1;
-      for (std::size_t k = 0; k < 6; ++k) {
-        const ElectronScattering es(kAllFlavours[k]);
+      for (std::size_t k = 0; k < 6 && smearES; ++k) {
+        // Gaussian resolution sigma(T) = a sqrt(T) + b T in the recoil energy: fold dsigma/dT with
+        // the fraction of the Gaussian in each observed bin above the threshold (Gauss-Legendre in T)
+        const ElectronScattering es(kAllFlavours[k], cfg.esRadiativeCorrections);
+        ch.sigma[k].assign(nE, 0.0);
+        ch.sigmaDetected[k].assign(nE, 0.0);
+        ch.response[k].assign(nE * nObs, 0.0);
+        for (std::size_t j = 0; j < nE; ++j) {
+          const double e = centres[j];
+          const double tmax = ElectronScattering::maxRecoil(e);
+          ch.sigma[k][j] = es.sigma(e);
+          const GaussLegendre gl(64, 0.0, tmax);
+          for (std::size_t n = 0; n < gl.x.size(); ++n) {
+            const double t = gl.x[n];
+            const double w = gl.w[n] * es.dSigmaDT(e, t) * sp.efficiency;
+            const double width = sp.resolutionA * std::sqrt(t) + sp.resolutionB * t;
+            ch.sigmaDetected[k][j] += w * smearedFraction(t, width, -1e300, 1e300, sp.threshold);
+            for (std::size_t o = 0; o < nObs; ++o) {
+              ch.response[k][j * nObs + o] +=
+                  w * smearedFraction(t, width, ch.observedEdges[o], ch.observedEdges[o + 1], sp.threshold);
+            }
+          }
+        }
+      }
+      for (std::size_t k = 0; k < 6 && !smearES; ++k) {
+        const ElectronScattering es(kAllFlavours[k], cfg.esRadiativeCorrections);
         ch.sigma[k].resize(nE);
         ch.sigmaDetected[k].resize(nE);
         ch.response[k].assign(nE * nObs, 0.0);

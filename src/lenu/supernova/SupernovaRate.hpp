@@ -39,6 +39,7 @@ struct ChannelBuildConfig {
   EnergyGrid energy{};                    ///< neutrino-energy bins
   int inelasticNodes = 40;                ///< energies at which inelastic sigma(E) is computed (>= 4)
   double observedBinWidth = 1.0;          ///< [MeV] observed-energy bins (CEvNS: 1 keV)
+  bool esRadiativeCorrections = false;    ///< nu-e ES with the O(alpha) corrections of Bahcall, Kamionkowski & Sirlin (1995)
 };
 
 /// One channel with its cached cross sections.

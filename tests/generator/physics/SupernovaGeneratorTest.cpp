@@ -48,6 +48,9 @@ TEST(SupernovaGenerator, ArgonCcTimesAndEnergiesFollowTheSource) {
   const auto settings = readGeneratorSettings(exampleFile());
   ASSERT_TRUE(settings.supernova.enabled);
   const auto setup = buildGenerator(settings, nuclides());
+  // the run summary gives the supernova distance in kpc (distance_kpc = 10.0 in the example), not in m
+  EXPECT_NE(setup.summary.find("at 10 kpc"), std::string::npos) << setup.summary;
+  EXPECT_EQ(setup.summary.find("e+20 m"), std::string::npos) << setup.summary;
   const EventGenerator& gen = *setup.generator;
   const NeutrinoSource& src = gen.source();
   ASSERT_FALSE(src.separable());
