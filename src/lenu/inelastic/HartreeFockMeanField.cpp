@@ -7,8 +7,8 @@
 #include <gsl/gsl_sf_coulomb.h>
 
 #include "lenu/core/Constants.hpp"
-
 #include "lenu/core/Error.hpp"
+#include "lenu/core/GslError.hpp"
 
 namespace lenu::inelastic {
 
@@ -115,9 +115,8 @@ ContinuumState HartreeFockMeanField::continuumState(Isospin t, int l, double j, 
   const double eta = t == Isospin::Proton ? mfd.coulombTail(t, rm) * rm / (2.0 * p.bAsym * cs.k) : 0.0;
   gsl_sf_result f, fp, gg, gp;
   double eF = 0.0, eG = 0.0;
-  gsl_error_handler_t* old = gsl_set_error_handler_off();
+  gsl::useReturnCodes();
   const int st = gsl_sf_coulomb_wave_FG_e(eta, cs.k * rm, l, 0, &f, &fp, &gg, &gp, &eF, &eG);
-  gsl_set_error_handler(old);
   if (st != GSL_SUCCESS && st != GSL_EOVRFLW && st != GSL_EUNDRFLW) {
     throw Error(ErrorCode::NotConverged, fmt::format("Coulomb functions failed: eta={}, kr={}, l={}: {}", eta, cs.k * rm, l, gsl_strerror(st)));
   }

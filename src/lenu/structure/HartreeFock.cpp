@@ -1147,7 +1147,7 @@ ContinuumState continuumState(const MeanField& field, Isospin isospin, int l, do
   const double eta = q == 0 ? field.Z * kE2 / (2.0 * bAs * k) : 0.0;
   const double uEdge = uMesh[n - 1];
   const double duEdge = p / sB(rBox);
-  gsl_set_error_handler_off();
+  gsl::useReturnCodes();
   auto coulombFG = [&](double x, double& F, double& Fp, double& G, double& Gp) {
     gsl_sf_result f, fp, g, gp;
     double ef = 0.0, eg = 0.0;
