@@ -9,7 +9,7 @@ packages=(build-essential cmake ninja-build pkg-config
           libgsl-dev libeigen3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
           libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox
           python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-matplotlib
-          libhepmc3-dev libopenmpi-dev openmpi-bin)
+          libhepmc3-dev libopenmpi-dev openmpi-bin ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -22,5 +22,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-cmake --preset "$preset" >/dev/null
+# Compiler cache (ccache): a rebuild, or a second clone on the same machine, recompiles only what
+# changed. CCACHE_BASEDIR makes cached paths relative to the checkout. LENU_NO_CCACHE=1 turns it off.
+launcher=()
+if [ -z "${LENU_NO_CCACHE:-}" ] && command -v ccache >/dev/null 2>&1; then
+  export CCACHE_BASEDIR="$PWD"
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+cmake --preset "$preset" "${launcher[@]}" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"
