@@ -528,8 +528,23 @@ def main(argv=None):
     global WITH_CRPA
     WITH_CRPA = a.with_crpa
     out = pathlib.Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    only = {int(x) for x in a.only.split(",") if x.strip()}
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        print(f"lenu figures: error [IoError]: cannot create the output directory '{out}': {err.strerror}",
+              file=sys.stderr)
+        return 2
+    try:
+        only = {int(x) for x in a.only.split(",") if x.strip()}
+    except ValueError:
+        print(f"lenu figures: error [InvalidArgument]: --only '{a.only}': expected comma-separated figure "
+              f"numbers 1-{len(FIGURES)}", file=sys.stderr)
+        return 2
+    unknown = sorted(n for n in only if n not in {num for num, _, _ in FIGURES})
+    if unknown:
+        print(f"lenu figures: error [InvalidArgument]: --only: no figure {', '.join(map(str, unknown))} "
+              f"(figures are 1-{len(FIGURES)})", file=sys.stderr)
+        return 2
     summary, failed = [], False
     for num, title, fn in FIGURES:
         if only and num not in only:

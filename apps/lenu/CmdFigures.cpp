@@ -37,6 +37,14 @@ void runFigures(const FiguresOptions& o) {
   if (!std::filesystem::exists(script)) {
     throw Error(ErrorCode::IoError, fmt::format("figures script {} not found (source tree moved?)", script));
   }
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(o.out, ec);
+    if (ec || !std::filesystem::is_directory(o.out)) {
+      throw Error(ErrorCode::IoError, fmt::format("--out '{}': cannot create the output directory: {}", o.out,
+                                                  ec ? ec.message() : "exists and is not a directory"));
+    }
+  }
   // PYTHONPATH: the module directory first, then whatever the user had.
   std::string path = LENU_PYTHON_MODULE_DIR;
   if (const char* old = std::getenv("PYTHONPATH"); old != nullptr && *old != '\0') {

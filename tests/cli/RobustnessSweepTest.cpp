@@ -125,6 +125,32 @@ const std::vector<Case> kCases = {
     {"pves C12 --energy 953 --angle 5 --weak-diffuseness 0", 2, "a = 0 fm"},
     {"pves C12 --energy 953 --angle 5", 0, "A_PV"},
     {"pves-invert C12 --energy 953 --angle 5 --apv nan --apv-error 100", 2, "A_PV = nan"},
+    // response: operators, models, nuclides, forces
+    {"response Pb208 --operator BOGUS", 2, "unknown operator 'BOGUS'"},
+    {"response Pb208 --operator IS0 --model bogus", 2, "unknown strength model 'bogus'"},
+    {"response Xx99 --operator GT", 2, "unknown nuclide 'Xx99'"},
+    {"response Ca40 --operator IV1 --force Bogus", 2, "unknown Skyrme force 'Bogus'"},
+    // supernova: distance, detector, ordering, per-flavour spectra, model files
+    {"supernova --distance 0", 2, "--distance = 0 kpc is out of range"},
+    {"supernova --distance nan", 2, "--distance = nan kpc"},
+    {"supernova --distance -10", 2, "accepted range is [1e-06, 1000000] kpc"},
+    {"supernova --detector bogus", 2, "unknown detector 'bogus'"},
+    {"supernova --detector {dir}/bad.toml", 2, "bad.toml:1"},
+    {"supernova --ordering bogus", 2, "unknown flavour transformation 'bogus'"},
+    {"supernova --mean-energy nue=nan", 2, "'nue=nan'"},
+    {"supernova --mean-energy nue=1e300", 2, "out of range [0.1, 100] MeV"},
+    {"supernova --alpha nue=-5", 2, "out of range [-0.9, 20]"},
+    {"supernova --energy-erg nue=-1", 2, "out of range [1e+40, 1e+56] erg"},
+    {"supernova --model {dir}/missing.dat", 2, "missing.dat"},
+    {"supernova --inelastic-model bogus", 2, "unknown inelastic model 'bogus'"},
+    // generate: config files and counts
+    {"generate {dir}/missing.toml -n 10 -o {dir}/x.hepmc3", 2, "missing.toml"},
+    {"generate {dir}/bad.toml -n 10 -o {dir}/x.hepmc3", 2, "bad.toml:1"},
+    {"generate {dir}/empty.toml -n 10 -o {dir}/x.hepmc3", 2, "missing table [generator]"},
+    {"generate {dir}/empty.toml -n -5 -o {dir}/x.hepmc3", 2, "--events"},
+    {"generate {dir}/empty.toml -n 10 -o {dir}/x.hepmc3 --threads 0", 2, "--threads"},
+    // figures: an output directory that cannot be created (release: IoError; sanitize: no Python module)
+    {"figures --out /proc/lenu-no-such-dir/figs", 2, "error ["},
     // the command line itself
     {"bogus-command", 2, "A subcommand is required"},
     // every model command states its validity range in --help
