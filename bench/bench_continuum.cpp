@@ -1,9 +1,10 @@
 // Continuum single-particle states of the Skyrme HF field (40Ar, SkM*, filling approximation,
 // default mesh: box 20 fm, h = 0.1 fm): one scattering state per iteration, proton and neutron,
-// partial waves l = 0, 3, 6 (j = l + 1/2), kinetic energy 10 MeV and 60 MeV. Compares the two
-// continuum solvers (issue 12): lenu::continuumState of the structure layer (RK4 on h/8 substeps
-// with spline-interpolated fields) and HartreeFockMeanField::continuumState of the inelastic layer
-// (Numerov on the local form phi = sqrt(B) u, tables prepared once).
+// partial waves l = 0, 3, 6 (j = l + 1/2), kinetic energy 10 MeV and 60 MeV. lenu has one continuum
+// solver (structure/ContinuumSolver, Numerov on the local form phi = sqrt(B) u; issue 12 removed the
+// RK4 one, which took 440-630 us per state here). Timed two ways: the free function
+// lenu::continuumState (prepares the field on every call) and HartreeFockMeanField::continuumState
+// (a ContinuumSolver prepared once).
 #include <memory>
 
 #include <benchmark/benchmark.h>

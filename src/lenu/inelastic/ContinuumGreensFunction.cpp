@@ -78,15 +78,17 @@ GreensFunctionSolution ContinuumGreensFunction::solve(int l, double j, cd energy
   std::vector<cd> g(n);
   for (std::size_t i = 0; i < n; ++i) g[i] = ll / (m_r[i] * m_r[i]) + m_soB[i] * ls + m_local[i] - energy * m_invB[i];
   GreensFunctionSolution s;
-  // Regular solution: outward Numerov, started as in HartreeFockMeanField::continuumState.
+  // Regular solution: outward Numerov, started as in lenu::ContinuumSolver::state.
   std::vector<cd> pr(n, 0.0), po(n, 0.0);
   std::size_t i0 = l <= 2 ? 0 : static_cast<std::size_t>(std::ceil(std::sqrt(ll / 6.0)));
   if (i0 + 3 >= n) i0 = 0;
   cd wPrev, wCur, uCur, gCur;
   std::size_t start;
   if (i0 == 0) {
-    wPrev = 0.0;
     uCur = std::pow(h, l + 1);
+    // w(0) = -h^2/12 (g phi)(0): zero except for l = 1 (phi ~ c r^2, (g phi)(0) = 2c), as in
+    // lenu::ContinuumSolver, so that Im G = -pi u u holds to round-off.
+    wPrev = l == 1 ? -2.0 * h12 * uCur / (h * h) : 0.0;
     gCur = g[0];
     wCur = (1.0 - h12 * gCur) * uCur;
     pr[0] = uCur;

@@ -3,12 +3,13 @@
 /// Adapter: the converged Skyrme Hartree-Fock solution of the structure layer
 /// (lenu/structure/HartreeFock.hpp) seen as a MeanFieldSpectrum -- its bound levels with their
 /// occupations, and continuum states of the same (non-local through B(r) = hbar^2/2m*(r))
-/// mean field from lenu::continuumState.
+/// mean field from the structure layer's ContinuumSolver (the one continuum solver on the HF field).
 
 #include <array>
 #include <memory>
 
 #include "lenu/inelastic/MeanFieldSpectrum.hpp"
+#include "lenu/structure/ContinuumSolver.hpp"
 #include "lenu/structure/HartreeFock.hpp"
 
 namespace lenu::inelastic {
@@ -29,18 +30,10 @@ public:
   double hbar2Over2m(Isospin t) const override { return m_result->meanField.of(t).bAsymptotic; }
   std::string description() const override;
   const HartreeFockResult& result() const { return *m_result; }
-  /// The structure layer's continuum solver (reference implementation).
-  ContinuumState referenceContinuumState(Isospin t, int l, double j, double energy) const;
-
 private:
   std::shared_ptr<const HartreeFockResult> m_result;
   std::vector<SingleParticleState> m_states;
-  // Per species: (V_central - E independent part)/B pieces on the mesh.
-  struct Prepared {
-    std::vector<double> invB, soB, localTerm; // 1/B, W/(rB), [B'/r + U]/B + B''/2B - B'^2/4B^2
-    double bAsym = 20.7;
-  };
-  std::array<Prepared, 2> m_prep;
+  ContinuumSolver m_solver; ///< prepared once from the converged field (local form of both species)
 };
 
 } // namespace lenu::inelastic

@@ -178,7 +178,9 @@ private:
 /// wave (l, j), on the mesh r_i = (i+1) h up to rMax [fm] (default: the box radius; larger values
 /// continue with the asymptotic potential). Normalised to unit asymptotic amplitude:
 /// u -> F_l(eta, kr) cos(delta) + G_l(eta, kr) sin(delta) (Coulomb functions; eta = 0 for neutrons),
-/// k^2 = energy / B_asymptotic. Matching with gsl_sf_coulomb_wave_FG_e at the box edge.
+/// k^2 = energy / B_asymptotic. Numerov in local form, matched with gsl_sf_coulomb_wave_FG_e near the
+/// box edge: see lenu/structure/ContinuumSolver.hpp (for many states of one field build a
+/// ContinuumSolver once; this call prepares the field every time).
 ContinuumState continuumState(const MeanField& field, Isospin isospin, int l, double j, double energy,
                               double rMax = -1.0);
 
