@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -12,6 +11,7 @@
 
 #include "lenu/core/DataPath.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/TomlTable.hpp"
 #include "lenu/core/Integrate.hpp"
 #include "lenu/core/Units.hpp"
 #include "lenu/generator/CevnsProcess.hpp"
@@ -24,118 +24,6 @@
 #include "lenu/source/StoppedPionSource.hpp"
 
 namespace lenu::generator {
-namespace {
-
-class Keys {
-public:
-  Keys(const toml::table& t, std::string path, std::string file) : m_t(t), m_path(std::move(path)), m_file(std::move(file)) {}
-  [[noreturn]] void fail(std::string_view key, const std::string& msg) const {
-    const toml::node* n = m_t.get(key);
-    const auto line = n != nullptr ? n->source().begin.line : m_t.source().begin.line;
-    throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: key '{}': {}", m_file, line, q(key), msg));
-  }
-  std::string q(std::string_view key) const { return m_path.empty() ? std::string(key) : m_path + "." + std::string(key); }
-  bool has(std::string_view key) {
-    m_used.insert(std::string(key));
-    return m_t.contains(key);
-  }
-  std::string string(std::string_view key) {
-    if (!has(key)) {
-      throw Error(ErrorCode::ConfigError,
-                  fmt::format("{}:{}: missing key '{}' (a string expected)", m_file, m_t.source().begin.line, q(key)));
-    }
-    const auto* s = m_t.get(key)->as_string();
-    if (s == nullptr) {
-      fail(key, "expected a string");
-    }
-    return s->get();
-  }
-  std::optional<std::string> optString(std::string_view key) {
-    return has(key) ? std::optional<std::string>(string(key)) : std::nullopt;
-  }
-  std::optional<std::int64_t> optInt(std::string_view key, std::int64_t lo, std::int64_t hi) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    const auto v = m_t.get(key)->value_exact<std::int64_t>();
-    if (!v) {
-      fail(key, "expected an integer");
-    }
-    if (*v < lo || *v > hi) {
-      fail(key, fmt::format("value {} out of range: accepted range is [{}, {}]", *v, lo, hi));
-    }
-    return *v;
-  }
-  std::optional<double> optDouble(std::string_view key, double lo, double hi) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    const auto v = m_t.get(key)->value<double>();
-    if (!v) {
-      fail(key, "expected a number");
-    }
-    if (!std::isfinite(*v) || *v < lo || *v > hi) {
-      fail(key, fmt::format("value {} out of range: accepted range is [{}, {}]", *v, lo, hi));
-    }
-    return *v;
-  }
-  bool contains(std::string_view key) const { return m_t.contains(key); }
-  std::optional<bool> optBool(std::string_view key) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    const auto v = m_t.get(key)->value_exact<bool>();
-    if (!v) {
-      fail(key, "expected true or false");
-    }
-    return *v;
-  }
-  std::vector<std::string> strings(std::string_view key) {
-    std::vector<std::string> out;
-    if (!has(key)) {
-      return out;
-    }
-    const auto* a = m_t.get(key)->as_array();
-    if (a == nullptr) {
-      fail(key, "expected an array of strings");
-    }
-    for (const auto& el : *a) {
-      if (auto v = el.value<std::string>()) {
-        out.push_back(*v);
-      } else {
-        fail(key, "expected an array of strings");
-      }
-    }
-    return out;
-  }
-  const toml::table* sub(std::string_view key) {
-    if (!has(key)) {
-      throw Error(ErrorCode::ConfigError,
-                  fmt::format("{}:{}: missing table [{}]", m_file, m_t.source().begin.line, q(key)));
-    }
-    const auto* t = m_t.get(key)->as_table();
-    if (t == nullptr) {
-      fail(key, "expected a table");
-    }
-    return t;
-  }
-  void finish() const {
-    for (const auto& [k, node] : m_t) {
-      if (m_used.count(std::string(k.str())) == 0U) {
-        throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: unknown key '{}' (accepted here: {})", m_file,
-                                                        node.source().begin.line, q(k.str()), fmt::join(m_used, ", ")));
-      }
-    }
-  }
-
-private:
-  const toml::table& m_t;
-  std::string m_path, m_file;
-  std::set<std::string> m_used;
-};
-
-} // namespace
-
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 14695981039346656037ULL;
   for (unsigned char c : s) {
@@ -164,11 +52,10 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
     throw Error(ErrorCode::ConfigError, fmt::format("{}:{}:{}: TOML syntax error: {}", file.string(),
                                                     e.source().begin.line, e.source().begin.column, e.description()));
   }
-  Keys top(root, "", file.string());
-  Keys g(*top.sub("generator"), "generator", file.string());
+  TomlTable top(root, "", file.string());
+  TomlTable g = top.sub("generator");
   if (top.contains("source")) {
-    const std::string fs = file.string();
-    Keys sk(*top.sub("source"), "source", fs);
+    TomlTable sk = top.sub("source");
     const std::string type = sk.string("type");
     if (type != "supernova") {
       sk.fail("type", fmt::format("unknown source type '{}': accepted is supernova", type));
@@ -179,7 +66,7 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
     if (sn.model != "pinched" && std::filesystem::path(sn.model).is_relative()) {
       sn.model = (file.parent_path() / sn.model).string();
     }
-    sn.distance = sk.optDouble("distance_kpc", 1e-6, 1e4).value_or(10.0) * units::kpc;
+    sn.distance = sk.optNumber("distance_kpc", 1e-6, 1e4).value_or(10.0) * units::kpc;
     sn.pinched.neutronizationBurst = sk.optBool("burst").value_or(false);
     sn.ordering = sk.optString("ordering").value_or("none");
     try {
@@ -187,19 +74,19 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
     } catch (const Error& e) {
       sk.fail("ordering", e.what());
     }
-    sn.pinched.decayTime = sk.optDouble("decay_time_s", 1e-3, 100.0).value_or(3.0) * units::s;
-    sn.pinched.duration = sk.optDouble("duration_s", 1e-3, 100.0).value_or(10.0) * units::s;
+    sn.pinched.decayTime = sk.optNumber("decay_time_s", 1e-3, 100.0).value_or(3.0) * units::s;
+    sn.pinched.duration = sk.optNumber("duration_s", 1e-3, 100.0).value_or(10.0) * units::s;
     for (auto [name, params] : {std::pair<const char*, supernova::PinchedFlavourParams*>{"nue", &sn.pinched.nue},
                                 {"nuebar", &sn.pinched.nuebar}, {"nux", &sn.pinched.nux}}) {
       if (!sk.has(name)) {
         continue;
       }
-      Keys fk(*sk.sub(name), std::string("source.") + name, fs);
-      params->meanEnergy = fk.optDouble("mean_energy_mev", supernova::kMinMeanEnergy, supernova::kMaxMeanEnergy)
+      TomlTable fk = sk.sub(name);
+      params->meanEnergy = fk.optNumber("mean_energy_mev", supernova::kMinMeanEnergy, supernova::kMaxMeanEnergy)
                                .value_or(params->meanEnergy);
-      params->alpha = fk.optDouble("alpha", supernova::kMinAlpha, supernova::kMaxAlpha).value_or(params->alpha);
+      params->alpha = fk.optNumber("alpha", supernova::kMinAlpha, supernova::kMaxAlpha).value_or(params->alpha);
       params->totalEnergy =
-          fk.optDouble("energy_erg", 1e40, 1e56).value_or(params->totalEnergy / supernova::kErg) * supernova::kErg;
+          fk.optNumber("energy_erg", 1e40, 1e56).value_or(params->totalEnergy / supernova::kErg) * supernova::kErg;
       fk.finish();
     }
     if (sn.model != "pinched") {
@@ -232,13 +119,13 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
   }
   s.inelasticModel = g.optString("inelastic_model").value_or(s.inelasticModel);
   s.target = g.optString("target").value_or("");
-  s.energyNodes = static_cast<std::size_t>(g.optInt("energy_nodes", 2, 100000).value_or(400));
-  s.inelasticEnergyNodes = static_cast<std::size_t>(g.optInt("inelastic_energy_nodes", 2, 2000).value_or(48));
-  s.cosNodes = static_cast<std::size_t>(g.optInt("cos_nodes", 3, 2001).value_or(33));
-  s.omegaNodes = static_cast<std::size_t>(g.optInt("omega_nodes", 3, 2001).value_or(40));
+  s.energyNodes = static_cast<std::size_t>(g.optInteger("energy_nodes", 2, 100000).value_or(400));
+  s.inelasticEnergyNodes = static_cast<std::size_t>(g.optInteger("inelastic_energy_nodes", 2, 2000).value_or(48));
+  s.cosNodes = static_cast<std::size_t>(g.optInteger("cos_nodes", 3, 2001).value_or(33));
+  s.omegaNodes = static_cast<std::size_t>(g.optInteger("omega_nodes", 3, 2001).value_or(40));
   s.deexcitation = g.optBool("deexcitation").value_or(true);
-  s.blockSize = static_cast<std::uint64_t>(g.optInt("block_size", 1, 10000000).value_or(10000));
-  s.targetMass = g.optDouble("target_mass_kg", 1e-6, 1e12).value_or(0.0);
+  s.blockSize = static_cast<std::uint64_t>(g.optInteger("block_size", 1, 10000000).value_or(10000));
+  s.targetMass = g.optNumber("target_mass_kg", 1e-6, 1e12).value_or(0.0);
   g.finish();
   // resolve a relative experiment path against the config file
   if (s.experiment.find('/') != std::string::npos || s.experiment.ends_with(".toml")) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,6 +10,7 @@
 
 #include "lenu/core/DataPath.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/TomlTable.hpp"
 #include "lenu/core/Units.hpp"
 #include "lenu/models/FormFactorFactory.hpp"
 #include "lenu/source/StoppedPionSource.hpp"
@@ -19,147 +19,7 @@
 namespace lenu {
 namespace {
 
-/// Reads one TOML table, remembers which keys were used, and reports unknown keys.
-class Table {
-public:
-  Table(const toml::table& t, std::string path, std::string file) : m_t(t), m_path(std::move(path)), m_file(std::move(file)) {}
-
-  [[noreturn]] void fail(std::string_view key, const std::string& msg) const {
-    const toml::node* n = m_t.get(key);
-    const auto line = n != nullptr ? n->source().begin.line : m_t.source().begin.line;
-    throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: key '{}': {}", m_file, line, qualified(key), msg));
-  }
-  std::string qualified(std::string_view key) const {
-    return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
-  }
-  bool has(std::string_view key) {
-    m_used.insert(std::string(key));
-    return m_t.contains(key);
-  }
-  double number(std::string_view key) {
-    if (!has(key)) {
-      missing(key, "a number");
-    }
-    return numberAt(key);
-  }
-  std::optional<double> optNumber(std::string_view key) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    return numberAt(key);
-  }
-  double positive(std::string_view key) {
-    const double v = number(key);
-    if (!(v > 0.0)) {
-      fail(key, fmt::format("value {} out of range: must be > 0", v));
-    }
-    return v;
-  }
-  double inRange(std::string_view key, double lo, double hi) {
-    const double v = number(key);
-    if (v < lo || v > hi) {
-      fail(key, fmt::format("value {} out of range: accepted range is [{}, {}]", v, lo, hi));
-    }
-    return v;
-  }
-  std::string string(std::string_view key) {
-    if (!has(key)) {
-      missing(key, "a string");
-    }
-    const auto* s = m_t.get(key)->as_string();
-    if (s == nullptr) {
-      fail(key, "expected a string");
-    }
-    return s->get();
-  }
-  std::optional<std::string> optString(std::string_view key) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    return string(key);
-  }
-  std::vector<double> numbers(std::string_view key) {
-    if (!has(key)) {
-      missing(key, "an array of numbers");
-    }
-    const auto* a = m_t.get(key)->as_array();
-    if (a == nullptr) {
-      fail(key, "expected an array of numbers");
-    }
-    std::vector<double> out;
-    for (const auto& el : *a) {
-      if (auto v = el.value<double>()) {
-        out.push_back(*v);
-      } else {
-        fail(key, "expected an array of numbers");
-      }
-    }
-    return out;
-  }
-  Table sub(std::string_view key) {
-    if (!has(key)) {
-      missing(key, "a table");
-    }
-    const auto* t = m_t.get(key)->as_table();
-    if (t == nullptr) {
-      fail(key, "expected a table");
-    }
-    return Table(*t, qualified(key), m_file);
-  }
-  std::optional<Table> optSub(std::string_view key) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    return sub(key);
-  }
-  std::vector<Table> tableArray(std::string_view key) {
-    std::vector<Table> out;
-    if (!has(key)) {
-      return out;
-    }
-    const auto* a = m_t.get(key)->as_array();
-    if (a == nullptr) {
-      fail(key, "expected an array of tables ([[...]])");
-    }
-    for (const auto& el : *a) {
-      const auto* t = el.as_table();
-      if (t == nullptr) {
-        fail(key, "expected an array of tables ([[...]])");
-      }
-      out.emplace_back(*t, qualified(key), m_file);
-    }
-    return out;
-  }
-  /// Error on any key that was never asked for.
-  void finish() const {
-    for (const auto& [k, node] : m_t) {
-      if (m_used.count(std::string(k.str())) == 0U) {
-        throw Error(ErrorCode::ConfigError,
-                    fmt::format("{}:{}: unknown key '{}' (accepted here: {})", m_file, node.source().begin.line,
-                                qualified(k.str()), fmt::join(m_used, ", ")));
-      }
-    }
-  }
-
-private:
-  [[noreturn]] void missing(std::string_view key, std::string_view what) const {
-    throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: missing key '{}' ({} expected)", m_file,
-                                                    m_t.source().begin.line, qualified(key), what));
-  }
-  double numberAt(std::string_view key) const {
-    const auto v = m_t.get(key)->value<double>();
-    if (!v || !std::isfinite(*v)) {
-      fail(key, "expected a finite number");
-    }
-    return *v;
-  }
-  const toml::table& m_t;
-  std::string m_path;
-  std::string m_file;
-  std::set<std::string> m_used;
-};
-
-ProtonPulse readPulse(Table t) {
+ProtonPulse readPulse(TomlTable t) {
   const std::string shape = t.string("shape");
   ProtonPulse pulse = ProtonPulse::gaussian(1.0);
   if (shape == "gaussian") {
@@ -186,7 +46,7 @@ ProtonPulse readPulse(Table t) {
   return pulse;
 }
 
-std::shared_ptr<const NeutrinoSource> readSource(Table t, const std::filesystem::path& file, double distance) {
+std::shared_ptr<const NeutrinoSource> readSource(TomlTable t, const std::filesystem::path& file, double distance) {
   const std::string type = t.string("type");
   std::shared_ptr<const NeutrinoSource> src;
   if (type == "stopped-pion") {
@@ -230,7 +90,7 @@ std::shared_ptr<const NeutrinoSource> readSource(Table t, const std::filesystem:
   return src;
 }
 
-std::shared_ptr<const EfficiencyCurve> readEfficiency(Table t) {
+std::shared_ptr<const EfficiencyCurve> readEfficiency(TomlTable t) {
   const std::string type = t.string("type");
   std::shared_ptr<const EfficiencyCurve> e;
   if (type == "logistic") {
@@ -305,7 +165,7 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
     throw Error(ErrorCode::ConfigError, fmt::format("{}:{}:{}: TOML syntax error: {}", file.string(),
                                                     e.source().begin.line, e.source().begin.column, e.description()));
   }
-  Table top(root, "", file.string());
+  TomlTable top(root, "", file.string());
   Experiment x;
   x.file = file;
   {
@@ -317,7 +177,7 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
   }
   auto det = top.sub("detector");
   // 1 cm .. 1e9 m: a point source needs L >> its size; the upper end keeps L^2 [fm^2] finite
-  const double distance = det.inRange("distance_m", 1e-2, 1e9) * units::m;
+  const double distance = det.number("distance_m", 1e-2, 1e9) * units::m;
   x.rate.distance = distance;
   x.rate.source = readSource(top.sub("source"), file, distance);
   try {
@@ -337,10 +197,10 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
     DetectorResponseConfig rc;
     const std::string model = q->string("model");
     if (model == "constant") {
-      rc.quenching = std::make_shared<ConstantQuenching>(q->inRange("value", 1e-6, 1.0));
+      rc.quenching = std::make_shared<ConstantQuenching>(q->number("value", 1e-6, 1.0));
     } else if (model == "lindhard") {
       rc.quenching = std::make_shared<LindhardQuenching>(q->positive("k"),
-                                                         static_cast<int>(q->inRange("Z", 1.0, 120.0)));
+                                                         static_cast<int>(q->number("Z", 1.0, 120.0)));
     } else if (model == "polynomial") {
       rc.quenching = std::make_shared<PolynomialQuenching>(q->numbers("coefficients"));
     } else {
@@ -360,7 +220,7 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
       rc.observableMax = r->optNumber("observable_max").value_or(1e300);
       r->finish();
     }
-    for (auto& e : det.tableArray("efficiency")) {
+    for (auto& e : det.tables("efficiency")) {
       rc.efficiency.push_back(readEfficiency(e));
     }
     if (auto te = det.optSub("time_efficiency")) {
@@ -391,11 +251,11 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
     x.rate.window = {w[0], w[1]};
   }
   if (auto b = an.optSub("observable_bins")) {
-    x.rate.observableBins = {b->number("lo"), b->number("hi"), static_cast<std::size_t>(b->inRange("n", 1, 100000))};
+    x.rate.observableBins = {b->number("lo"), b->number("hi"), static_cast<std::size_t>(b->number("n", 1, 100000))};
     b->finish();
   }
   if (auto b = an.optSub("time_bins_ns")) {
-    x.rate.timeBins = {b->number("lo"), b->number("hi"), static_cast<std::size_t>(b->inRange("n", 1, 100000))};
+    x.rate.timeBins = {b->number("lo"), b->number("hi"), static_cast<std::size_t>(b->number("n", 1, 100000))};
     b->finish();
   }
   if (auto n = an.optNumber("recoil_bins")) {
@@ -413,7 +273,7 @@ Experiment loadExperiment(const std::filesystem::path& file, const NuclideTable&
     x.reference.measuredXsecCm2 = r->optNumber("measured_flux_averaged_xsec_cm2");
     x.reference.measuredXsecErrorCm2 = r->optNumber("measured_flux_averaged_xsec_error_cm2");
     x.reference.citation = r->optString("citation").value_or("");
-    for (auto& t : r->tableArray("inelastic")) {
+    for (auto& t : r->tables("inelastic")) {
       InelasticReference ir;
       ir.nuclide = t.string("nuclide");
       ir.channel = t.string("channel");

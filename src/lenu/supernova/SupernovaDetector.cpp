@@ -10,6 +10,7 @@
 
 #include "lenu/core/DataPath.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/TomlTable.hpp"
 #include "lenu/core/Units.hpp"
 
 namespace lenu::supernova {
@@ -37,102 +38,6 @@ ChannelKind parseChannelKind(const std::string& s) {
               fmt::format("unknown channel kind '{}' (accepted: nue-cc, nuebar-cc, nc, ibd, es, cevns)", s));
 }
 
-namespace {
-
-/// A TOML table with key bookkeeping: every error names file:line and the key.
-class Keys {
-public:
-  Keys(const toml::table& t, std::string path, std::string file) : m_t(t), m_path(std::move(path)), m_file(std::move(file)) {}
-  [[noreturn]] void fail(std::string_view key, const std::string& msg) const {
-    const toml::node* n = m_t.get(key);
-    const auto line = n != nullptr ? n->source().begin.line : m_t.source().begin.line;
-    throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: key '{}': {}", m_file, line, qualified(key), msg));
-  }
-  std::string qualified(std::string_view key) const {
-    return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
-  }
-  bool has(std::string_view key) {
-    m_used.insert(std::string(key));
-    return m_t.contains(key);
-  }
-  double number(std::string_view key, double lo, double hi) {
-    if (!has(key)) {
-      throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: missing key '{}' (a number in [{}, {}] expected)", m_file,
-                                                      m_t.source().begin.line, qualified(key), lo, hi));
-    }
-    return numberAt(key, lo, hi);
-  }
-  std::optional<double> optNumber(std::string_view key, double lo, double hi) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    return numberAt(key, lo, hi);
-  }
-  std::string string(std::string_view key) {
-    if (!has(key)) {
-      throw Error(ErrorCode::ConfigError,
-                  fmt::format("{}:{}: missing key '{}' (a string expected)", m_file, m_t.source().begin.line, qualified(key)));
-    }
-    const auto* s = m_t.get(key)->as_string();
-    if (s == nullptr) {
-      fail(key, "expected a string");
-    }
-    return s->get();
-  }
-  std::optional<std::string> optString(std::string_view key) {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    return string(key);
-  }
-  std::vector<Keys> tables(std::string_view key) {
-    std::vector<Keys> out;
-    if (!has(key)) {
-      return out;
-    }
-    const auto* a = m_t.get(key)->as_array();
-    if (a == nullptr) {
-      fail(key, "expected an array of tables ([[channel]])");
-    }
-    std::size_t i = 0;
-    for (const auto& el : *a) {
-      const auto* t = el.as_table();
-      if (t == nullptr) {
-        fail(key, "expected an array of tables ([[channel]])");
-      }
-      out.emplace_back(*t, fmt::format("{}[{}]", qualified(key), i++), m_file);
-    }
-    return out;
-  }
-  void finish() const {
-    for (const auto& [k, node] : m_t) {
-      if (m_used.count(std::string(k.str())) == 0U) {
-        throw Error(ErrorCode::ConfigError, fmt::format("{}:{}: unknown key '{}' (accepted here: {})", m_file,
-                                                        node.source().begin.line, qualified(k.str()), fmt::join(m_used, ", ")));
-      }
-    }
-  }
-  int line() const { return static_cast<int>(m_t.source().begin.line); }
-
-private:
-  double numberAt(std::string_view key, double lo, double hi) const {
-    const auto v = m_t.get(key)->value<double>();
-    if (!v || !std::isfinite(*v)) {
-      fail(key, "expected a finite number");
-    }
-    if (*v < lo || *v > hi) {
-      fail(key, fmt::format("value {} out of range: accepted range is [{}, {}]", *v, lo, hi));
-    }
-    return *v;
-  }
-  const toml::table& m_t;
-  std::string m_path;
-  std::string m_file;
-  std::set<std::string> m_used;
-};
-
-} // namespace
-
 SupernovaDetector SupernovaDetector::fromFile(const std::filesystem::path& file, const NuclideTable& table) {
   toml::table root;
   try {
@@ -145,7 +50,7 @@ SupernovaDetector SupernovaDetector::fromFile(const std::filesystem::path& file,
     throw Error(ErrorCode::ConfigError, fmt::format("{}:{}:{}: TOML syntax error: {}", file.string(),
                                                     e.source().begin.line, e.source().begin.column, what));
   }
-  Keys top(root, "", file.string());
+  TomlTable top(root, "", file.string());
   SupernovaDetector d;
   d.file = file;
   d.name = top.string("name");
@@ -158,7 +63,7 @@ SupernovaDetector SupernovaDetector::fromFile(const std::filesystem::path& file,
     top.fail("material", e.what());
   }
   d.mass = top.number("fiducial_mass_kt", 1e-9, 1e6) * 1e6 * units::kg;
-  auto chans = top.tables("channel");
+  auto chans = top.tables("channel", TomlTable::ElementPath::KeyAndIndex);
   if (chans.empty()) {
     top.fail("channel", "at least one [[channel]] table is required");
   }
