@@ -6,6 +6,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/structure/Numerov.hpp"
 
 namespace lenu::inelastic {
 
@@ -13,30 +14,10 @@ using cd = std::complex<double>;
 
 ContinuumGreensFunction::ContinuumGreensFunction(const MeanField& field, Isospin species)
     : m_field(&field), m_t(species), m_h(field.meshStep), m_r(field.r) {
-  const auto& sp = field.of(species);
-  const std::size_t n = m_r.size();
-  require(n > 10 && sp.B.size() == n, "ContinuumGreensFunction: mean field without mesh");
-  m_bAsym = sp.bAsymptotic;
+  require(m_r.size() > 10 && field.of(species).B.size() == m_r.size(), "ContinuumGreensFunction: mean field without mesh");
   m_zCoulomb = species == Isospin::Proton ? field.coulombTail(species, 1.0) : 0.0;
-  m_invB.resize(n);
-  m_soB.resize(n);
-  m_local.resize(n);
-  // Same local form as HartreeFockMeanField (B even about r = 0, B = B_asym beyond the box).
-  auto B = [&](long i) -> double {
-    if (i < 0) return sp.B[static_cast<std::size_t>(-i - 2 >= 0 ? -i - 2 : 0)];
-    if (static_cast<std::size_t>(i) >= n) return sp.bAsymptotic;
-    return sp.B[static_cast<std::size_t>(i)];
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    const long k = static_cast<long>(i);
-    const double r = m_r[i];
-    const double b = sp.B[i];
-    const double b1 = (B(k - 2) - 8.0 * B(k - 1) + 8.0 * B(k + 1) - B(k + 2)) / (12.0 * m_h);
-    const double b2 = (-B(k - 2) + 16.0 * B(k - 1) - 30.0 * b + 16.0 * B(k + 1) - B(k + 2)) / (12.0 * m_h * m_h);
-    m_invB[i] = 1.0 / b;
-    m_soB[i] = sp.W[i] / (r * b);
-    m_local[i] = (b1 / r + sp.U[i]) / b + b2 / (2.0 * b) - b1 * b1 / (4.0 * b * b);
-  }
+  // The local form of lenu::ContinuumSolver (B even about r = 0, B = B_asym beyond the box).
+  m_form = localRadialForm(field, species);
 }
 
 cd ContinuumGreensFunction::outgoingLogDerivative(int l, cd eta, cd rho) {
@@ -76,53 +57,21 @@ GreensFunctionSolution ContinuumGreensFunction::solve(int l, double j, cd energy
   const double ls = j * (j + 1.0) - l * (l + 1.0) - 0.75;
   const double ll = l * (l + 1.0);
   std::vector<cd> g(n);
-  for (std::size_t i = 0; i < n; ++i) g[i] = ll / (m_r[i] * m_r[i]) + m_soB[i] * ls + m_local[i] - energy * m_invB[i];
+  for (std::size_t i = 0; i < n; ++i) g[i] = ll / (m_r[i] * m_r[i]) + m_form.soB[i] * ls + m_form.local[i] - energy * m_form.invB[i];
   GreensFunctionSolution s;
-  // Regular solution: outward Numerov, started as in lenu::ContinuumSolver::state.
-  std::vector<cd> pr(n, 0.0), po(n, 0.0);
-  std::size_t i0 = l <= 2 ? 0 : static_cast<std::size_t>(std::ceil(std::sqrt(ll / 6.0)));
-  if (i0 + 3 >= n) i0 = 0;
-  cd wPrev, wCur, uCur, gCur;
-  std::size_t start;
-  if (i0 == 0) {
-    uCur = std::pow(h, l + 1);
-    // w(0) = -h^2/12 (g phi)(0): zero except for l = 1 (phi ~ c r^2, (g phi)(0) = 2c), as in
-    // lenu::ContinuumSolver, so that Im G = -pi u u holds to round-off.
-    wPrev = l == 1 ? -2.0 * h12 * uCur / (h * h) : 0.0;
-    gCur = g[0];
-    wCur = (1.0 - h12 * gCur) * uCur;
-    pr[0] = uCur;
-    start = 1;
-  } else {
-    const double r0 = m_r[i0], r1 = m_r[i0 + 1];
-    const cd uPrev = 1e-20;
-    uCur = 1e-20 * std::pow(r1 / r0, l + 1);
-    wPrev = (1.0 - h12 * g[i0]) * uPrev;
-    gCur = g[i0 + 1];
-    wCur = (1.0 - h12 * gCur) * uCur;
-    pr[i0] = uPrev;
-    pr[i0 + 1] = uCur;
-    start = i0 + 2;
-  }
-  for (std::size_t i = start; i < n; ++i) {
-    const cd wNext = 2.0 * wCur - wPrev + h * h * gCur * uCur;
-    const cd uNext = wNext / (1.0 - h12 * g[i]);
-    pr[i] = uNext;
-    wPrev = wCur; wCur = wNext; uCur = uNext; gCur = g[i];
-    if (std::abs(uCur) > 1e150) {
-      for (std::size_t k = 0; k <= i; ++k) pr[k] *= 1e-150;
-      wPrev *= 1e-150; wCur *= 1e-150; uCur *= 1e-150;
-    }
-  }
+  // Regular solution: the outward Numerov of lenu::ContinuumSolver::state (structure/Numerov.hpp),
+  // so that Im G = -pi u u holds to round-off.
+  std::vector<cd> pr, po(n, 0.0);
+  const std::size_t i0 = numerovOutward(l, h, m_r, [&](std::size_t i) { return g[i]; }, pr, NumerovRescale{1e150, 1e-150});
   // Outgoing solution: log-derivative at r_{n-1}, RK4 to r_{n-2} with the asymptotic equation,
   // then inward Numerov.
   {
-    const cd k = std::sqrt(energy / m_bAsym); // principal branch: Im k >= 0 for Im E >= 0
+    const cd k = std::sqrt(energy / m_form.bAsymptotic); // principal branch: Im k >= 0 for Im E >= 0
     require(std::abs(k) > 1e-8, "ContinuumGreensFunction: E = 0 exactly is not supported");
-    const cd eta = m_zCoulomb / (2.0 * m_bAsym * k);
+    const cd eta = m_zCoulomb / (2.0 * m_form.bAsymptotic * k);
     const double rEnd = m_r[n - 1];
     const cd L = k * outgoingLogDerivative(l, eta, k * rEnd);
-    auto gAs = [&](double r) { return ll / (r * r) + (m_zCoulomb / r - energy) / m_bAsym; };
+    auto gAs = [&](double r) { return ll / (r * r) + (m_zCoulomb / r - energy) / m_form.bAsymptotic; };
     cd y = 1.0, dy = L;
     const int sub = 16;
     const double dr = -h / sub;
@@ -160,7 +109,7 @@ GreensFunctionSolution ContinuumGreensFunction::solve(int l, double j, cd energy
   s.reg.resize(n);
   s.out.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const double sb = std::sqrt(m_invB[i]);
+    const double sb = std::sqrt(m_form.invB[i]);
     s.reg[i] = pr[i] * sb;
     s.out[i] = po[i] * sb;
   }

@@ -27,6 +27,7 @@
 #include <complex>
 #include <vector>
 
+#include "lenu/structure/ContinuumSolver.hpp"
 #include "lenu/structure/HartreeFock.hpp"
 
 namespace lenu::inelastic {
@@ -62,8 +63,8 @@ private:
   const MeanField* m_field;
   Isospin m_t;
   double m_h;
-  std::vector<double> m_r, m_invB, m_soB, m_local;
-  double m_bAsym;
+  std::vector<double> m_r;
+  LocalRadialForm m_form; // the local form phi'' = g phi of structure/ContinuumSolver
   double m_zCoulomb; // Z e^2 [MeV fm] for protons, 0 for neutrons
 };
 

@@ -9,6 +9,7 @@
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
 #include "lenu/core/GslError.hpp"
+#include "lenu/structure/Numerov.hpp"
 
 namespace lenu {
 
@@ -81,53 +82,11 @@ ContinuumState ContinuumSolver::state(Isospin t, int l, double j, double energy,
     const double r = m_r[i];
     return ll / (r * r) + p.soB[i] * ls + p.local[i] - energy * p.invB[i];
   };
-  // Outward Numerov for phi: w_i = (1 - h^2 g_i / 12) phi_i, w_{i+1} = 2 w_i - w_{i-1} + h^2 g_i phi_i.
-  // Start at r = h from phi = h^(l+1) (phi(0) = 0; for l = 1 with the r = 0 limit of g phi, which
-  // cuts the l = 1 phase error at h = 0.1 fm by 2-8x, measured against h = 0.01 fm) or, for l > 2,
-  // at r ~ sqrt(l(l+1)/6) h (inside, phi ~ r^(l+1) is negligible) to avoid underflow. The continuum-RPA
-  // Green's function (inelastic/ContinuumGreensFunction) starts its regular solution the same way,
-  // so that Im G = -pi u u holds to round-off.
-  std::vector<double> phi(n, 0.0);
-  const double h12 = h * h / 12.0;
-  std::size_t i0 = l <= 2 ? 0 : static_cast<std::size_t>(std::ceil(std::sqrt(ll / 6.0)));
-  if (i0 + 3 >= n) i0 = 0;
-  double wPrev, wCur, uCur, gCur;
-  std::size_t start;
-  if (i0 == 0) {
-    uCur = std::pow(h, l + 1);
-    // w(0) = -h^2/12 (g phi)(0): zero except for l = 1, where phi ~ c r^2 gives (g phi)(0) = 2c.
-    wPrev = l == 1 ? -2.0 * h12 * uCur / (h * h) : 0.0;
-    gCur = g(0);
-    wCur = (1.0 - h12 * gCur) * uCur;
-    phi[0] = uCur;
-    start = 1;
-  } else {
-    const double r0 = m_r[i0], r1 = m_r[i0 + 1];
-    const double uPrev = 1e-20;
-    uCur = 1e-20 * std::pow(r1 / r0, l + 1);
-    wPrev = (1.0 - h12 * g(i0)) * uPrev;
-    gCur = g(i0 + 1);
-    wCur = (1.0 - h12 * gCur) * uCur;
-    phi[i0] = uPrev;
-    phi[i0 + 1] = uCur;
-    start = i0 + 2;
-  }
-  for (std::size_t i = start; i < n; ++i) {
-    const double wNext = 2.0 * wCur - wPrev + h * h * gCur * uCur;
-    const double gNext = g(i);
-    const double uNext = wNext / (1.0 - h12 * gNext);
-    phi[i] = uNext;
-    wPrev = wCur;
-    wCur = wNext;
-    uCur = uNext;
-    gCur = gNext;
-    if (std::abs(uCur) > 1e100) {
-      for (std::size_t k = 0; k <= i; ++k) phi[k] *= 1e-100;
-      wPrev *= 1e-100;
-      wCur *= 1e-100;
-      uCur *= 1e-100;
-    }
-  }
+  // Outward Numerov for phi from phi ~ r^(l+1) (structure/Numerov.hpp; the continuum-RPA Green's
+  // function, inelastic/ContinuumGreensFunction, starts its regular solution with the same function,
+  // so that Im G = -pi u u holds to round-off).
+  std::vector<double> phi;
+  numerovOutward(l, h, m_r, g, phi);
   ContinuumState cs;
   cs.l = l;
   cs.j = j;
