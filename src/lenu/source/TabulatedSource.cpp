@@ -48,45 +48,21 @@ TabulatedSource::TabulatedSource(const std::filesystem::path& file, double refer
       }
     }
     // fluence [cm^-2] x 4 pi L^2 = number emitted
-    m_totals[f] = total / units::cm2 * 4.0 * constants::kPi * m_distance * m_distance;
-    if (!std::isfinite(m_totals[f])) {
+    const double emitted = total / units::cm2 * 4.0 * constants::kPi * m_distance * m_distance;
+    if (!std::isfinite(emitted)) {
       throw Error(ErrorCode::ConfigError,
                   fmt::format("{}: column '{}': the integrated fluence {} cm^-2 at {} m overflows (values or energies "
                               "too large)",
                               file.string(), cols[c], total, m_distance / units::m));
     }
-    m_spectra[f] = std::make_shared<TabulatedSpectrum>(e, std::move(v),
-                                                       fmt::format("{} column of {}", cols[c], file.string()));
+    setFlavour(f, emitted,
+               std::make_shared<TabulatedSpectrum>(e, std::move(v), fmt::format("{} column of {}", cols[c], file.string())));
   }
 }
 
-std::vector<Flavour> TabulatedSource::flavours() const {
-  std::vector<Flavour> out;
-  for (const auto& [f, s] : m_spectra) {
-    out.push_back(f);
-  }
-  return out;
+std::string TabulatedSource::missingFlavourMessage(Flavour f) const {
+  return fmt::format("tabulated flux {} has no column for {}", m_file.string(), toString(f));
 }
-
-double TabulatedSource::totalNeutrinos(Flavour f) const {
-  const auto it = m_totals.find(f);
-  return it == m_totals.end() ? 0.0 : it->second;
-}
-
-EnergySpectrum TabulatedSource::spectrum(Flavour f, TimeWindow) const {
-  const auto it = m_spectra.find(f);
-  if (it == m_spectra.end()) {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("tabulated flux {} has no column for {}", m_file.string(), toString(f)));
-  }
-  return EnergySpectrum::continuous(it->second);
-}
-
-double TabulatedSource::timeFraction(Flavour f, TimeWindow w) const {
-  return (m_totals.count(f) != 0U && w.begin <= 0.0 && w.end > 0.0) ? 1.0 : 0.0;
-}
-
-double TabulatedSource::timePdf(Flavour, double) const { return 0.0; }
 
 std::string TabulatedSource::description() const {
   return fmt::format("tabulated fluence from {} (reference distance {} m; no timing)", m_file.string(),

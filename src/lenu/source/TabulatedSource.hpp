@@ -14,27 +14,21 @@
 #include <map>
 #include <memory>
 
-#include "lenu/source/NeutrinoSource.hpp"
+#include "lenu/source/FluenceTableSource.hpp"
 
 namespace lenu {
 
-class TabulatedSource final : public NeutrinoSource {
+class TabulatedSource final : public FluenceTableSource {
 public:
   /// Read the table; `referenceDistance` [fm] is where the fluences were given.
   TabulatedSource(const std::filesystem::path& file, double referenceDistance);
-  std::vector<Flavour> flavours() const override;
-  double totalNeutrinos(Flavour f) const override;
-  EnergySpectrum spectrum(Flavour f, TimeWindow w = {}) const override;
-  double timeFraction(Flavour f, TimeWindow w) const override;
-  double timePdf(Flavour f, double t) const override;
   TimeWindow timeRange() const override { return {-1.0, 1.0}; }
   std::string description() const override;
 
 private:
+  std::string missingFlavourMessage(Flavour f) const override;
   std::filesystem::path m_file;
   double m_distance;
-  std::map<Flavour, std::shared_ptr<const TabulatedSpectrum>> m_spectra;
-  std::map<Flavour, double> m_totals;
 };
 
 } // namespace lenu

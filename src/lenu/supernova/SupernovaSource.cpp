@@ -57,6 +57,24 @@ std::string knotMsg(const std::string& what, std::size_t i, double t) {
   return fmt::format("{}: knot {} (t = {} s)", what, i, t / units::s);
 }
 
+/// Calls visit(lo, hi) for each piece [lo, hi] (hi > lo) of [t0, t1) within [time.front(),
+/// time.back()], cut at the knots `time` (strictly increasing), in increasing time.
+template <class Visit>
+void forEachKnotInterval(const std::vector<double>& time, double t0, double t1, Visit&& visit) {
+  const double a = std::max(t0, time.front());
+  const double b = std::min(t1, time.back());
+  if (!(b > a)) {
+    return;
+  }
+  for (std::size_t i = 0; i + 1 < time.size(); ++i) {
+    const double lo = std::max(a, time[i]);
+    const double hi = std::min(b, time[i + 1]);
+    if (hi > lo) {
+      visit(lo, hi);
+    }
+  }
+}
+
 } // namespace
 
 void EmissionSeries::validate(const std::string& what) const {
@@ -100,41 +118,21 @@ double EmissionSeries::numberRate(double t) const {
 }
 
 double EmissionSeries::numberEmitted(double t0, double t1) const {
-  const double a = std::max(t0, time.front());
-  const double b = std::min(t1, time.back());
-  if (!(b > a)) {
-    return 0.0;
-  }
   double s = 0.0;
-  for (std::size_t i = 0; i + 1 < time.size(); ++i) {
-    const double lo = std::max(a, time[i]);
-    const double hi = std::min(b, time[i + 1]);
-    if (!(hi > lo)) {
-      continue;
-    }
+  forEachKnotInterval(time, t0, t1, [&](double lo, double hi) {
     const double c = 0.5 * (lo + hi);
     const double h = 0.5 * (hi - lo);
     for (std::size_t k = 0; k < 4; ++k) {
       s += h * kGw[k] * numberRate(c + h * kGx[k]);
     }
-  }
+  });
   return s;
 }
 
 double EmissionSeries::energyEmitted(double t0, double t1) const {
-  const double a = std::max(t0, time.front());
-  const double b = std::min(t1, time.back());
-  if (!(b > a)) {
-    return 0.0;
-  }
   double s = 0.0;
-  for (std::size_t i = 0; i + 1 < time.size(); ++i) {
-    const double lo = std::max(a, time[i]);
-    const double hi = std::min(b, time[i + 1]);
-    if (hi > lo) {
-      s += 0.5 * (at(lo).luminosity + at(hi).luminosity) * (hi - lo);
-    }
-  }
+  forEachKnotInterval(time, t0, t1,
+                      [&](double lo, double hi) { s += 0.5 * (at(lo).luminosity + at(hi).luminosity) * (hi - lo); });
   return s;
 }
 
@@ -214,14 +212,7 @@ EnergySpectrum SupernovaSource::spectrum(Flavour f, TimeWindow w) const {
   std::vector<PinchedMixture::Part> parts;
   double total = 0.0;
   for (const auto& c : components(f)) {
-    const double a = std::max(w.begin, c->time.front());
-    const double b = std::min(w.end, c->time.back());
-    for (std::size_t i = 0; i + 1 < c->time.size(); ++i) {
-      const double lo = std::max(a, c->time[i]);
-      const double hi = std::min(b, c->time[i + 1]);
-      if (!(hi > lo)) {
-        continue;
-      }
+    forEachKnotInterval(c->time, w.begin, w.end, [&](double lo, double hi) {
       const double mid = 0.5 * (lo + hi);
       const double h = 0.5 * (hi - lo);
       for (std::size_t k = 0; k < 4; ++k) {
@@ -232,7 +223,7 @@ EnergySpectrum SupernovaSource::spectrum(Flavour f, TimeWindow w) const {
           total += wgt;
         }
       }
-    }
+    });
   }
   if (!(total > 0.0)) {
     throw Error(ErrorCode::InvalidArgument,
@@ -689,39 +680,18 @@ SnowglobesFluenceSource::SnowglobesFluenceSource(const std::filesystem::path& fi
       dens[i] = v[k][i] / width;
     }
     if (sum > 0.0) {
-      m_totals[kAllFlavours[k]] = sum * area;
-      m_spectra[kAllFlavours[k]] = std::make_shared<TabulatedSpectrum>(
-          e, dens, fmt::format("{} column of SNOwGLoBES flux {}", toString(kAllFlavours[k]), file.string()));
+      setFlavour(kAllFlavours[k], sum * area,
+                 std::make_shared<TabulatedSpectrum>(
+                     e, dens, fmt::format("{} column of SNOwGLoBES flux {}", toString(kAllFlavours[k]), file.string())));
     }
   }
-  require(!m_totals.empty(), fmt::format("{}: all fluences are zero", file.string()));
+  require(hasFlavours(), fmt::format("{}: all fluences are zero", file.string()));
   m_description = fmt::format("SNOwGLoBES fluence file {} (reference distance {:.4g} kpc, bin width {:.4g} MeV; no timing)",
                               file.string(), referenceDistance / units::kpc, width);
 }
 
-std::vector<Flavour> SnowglobesFluenceSource::flavours() const {
-  std::vector<Flavour> out;
-  for (const auto& [f, s] : m_spectra) {
-    out.push_back(f);
-  }
-  return out;
-}
-
-double SnowglobesFluenceSource::totalNeutrinos(Flavour f) const {
-  const auto it = m_totals.find(f);
-  return it == m_totals.end() ? 0.0 : it->second;
-}
-
-EnergySpectrum SnowglobesFluenceSource::spectrum(Flavour f, TimeWindow) const {
-  const auto it = m_spectra.find(f);
-  if (it == m_spectra.end()) {
-    throw Error(ErrorCode::InvalidArgument, fmt::format("SNOwGLoBES fluence has no {} neutrinos", toString(f)));
-  }
-  return EnergySpectrum::continuous(it->second);
-}
-
-double SnowglobesFluenceSource::timeFraction(Flavour f, TimeWindow w) const {
-  return (m_totals.count(f) != 0U && w.begin <= 0.0 && w.end > 0.0) ? 1.0 : 0.0;
+std::string SnowglobesFluenceSource::missingFlavourMessage(Flavour f) const {
+  return fmt::format("SNOwGLoBES fluence has no {} neutrinos", toString(f));
 }
 
 std::shared_ptr<const NeutrinoSource> readSupernovaModel(const std::filesystem::path& path) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "lenu/core/Units.hpp"
+#include "lenu/source/FluenceTableSource.hpp"
 #include "lenu/source/NeutrinoSource.hpp"
 
 namespace lenu::supernova {
@@ -159,20 +160,14 @@ std::shared_ptr<const SupernovaSource> readGarchingDirectory(const std::filesyst
 /// fluence [neutrinos / cm^2 per energy bin] of nu_e, nu_mu, nu_tau, anti-nu_e, anti-nu_mu,
 /// anti-nu_tau at `referenceDistance` (SNOwGLoBES: 10 kpc), on a uniform energy grid (the bin
 /// width is the row spacing, 0.2 MeV in SNOwGLoBES). Time-integrated: all neutrinos at t = 0.
-class SnowglobesFluenceSource final : public NeutrinoSource {
+class SnowglobesFluenceSource final : public FluenceTableSource {
 public:
   SnowglobesFluenceSource(const std::filesystem::path& file, double referenceDistance = 10.0 * units::kpc);
-  std::vector<Flavour> flavours() const override;
-  double totalNeutrinos(Flavour f) const override;
-  EnergySpectrum spectrum(Flavour f, TimeWindow w = {}) const override;
-  double timeFraction(Flavour f, TimeWindow w) const override;
-  double timePdf(Flavour, double) const override { return 0.0; }
   TimeWindow timeRange() const override { return {-1.0 * units::ms, 1.0 * units::ms}; }
   std::string description() const override { return m_description; }
 
 private:
-  std::map<Flavour, std::shared_ptr<const ContinuousSpectrum>> m_spectra;
-  std::map<Flavour, double> m_totals;
+  std::string missingFlavourMessage(Flavour f) const override;
   std::string m_description;
 };
 
