@@ -208,13 +208,22 @@ def form_factor_figure(out, nuclide_name, tag, fignum, weak_models, qmax):
                            ["q_fm-1"] + [f"F_W_{k}" for k in weak], columns(q, *weak.values())))
     points = []
     if weak_models == "pves":
-        m = measurement("PREX1-FW")
-        points.append((0.475, float(m["value"]), float(m["unc_plus"]), m["citation"]))
+        # (label, measurement id, q [fm^-1]); q of PREX-II from its quoted Q^2 (q = sqrt(Q^2) / hbar c)
+        for label, qid, qq in (("PREX-I (Horowitz et al. 2012)", "PREX1-FW", 0.475),
+                               ("PREX-II (Adhikari et al. 2021)", "PREX2-FW",
+                                math.sqrt(0.00616) * lenu.units.GeV / lenu.constants.hbar_c)):
+            m = measurement(qid)
+            points.append((qq, float(m["value"]), float(m["unc_plus"]), label, m["citation"]))
+        at = {k: [float(np.interp(qq, q, v)) for qq, *_ in points] for k, v in weak.items()}
         files.append(write_csv(out / f"fig{fignum}_{tag}_prex.csv",
-                               ["PREX weak form factor of 208Pb (data/reference/measurements.csv id PREX1-FW)",
-                                "PREX-2 (Adhikari et al., PRL 126 (2021) 172502) F_W not included: its value could not be "
-                                "confirmed from a readable source (UNCONFIRMED)"],
-                               ["q_fm-1", "F_W", "F_W_error", "citation"], points))
+                               ["PREX weak form factors of 208Pb (data/reference/measurements.csv ids PREX1-FW, PREX2-FW)",
+                                "PREX-I: q = 0.475 fm^-1 as quoted by Horowitz et al., PRC 85 (2012) 032501(R); PREX-II: "
+                                "Adhikari et al., PRL 126 (2021) 172502 quote Q^2 = 0.00616 GeV^2, q = sqrt(Q^2)/hbar c",
+                                "PREX-I+II combined F_W: not given in the readable abstract (UNCONFIRMED), not shown",
+                                "HF F_W at the PREX q (point densities, PVES weak charges): " +
+                                "; ".join(f"{k} " + ", ".join(f"{x:.4f}" for x in v) for k, v in at.items())],
+                               ["q_fm-1", "F_W", "F_W_error", "experiment", "citation"],
+                               [(qq, v, e, lab, cit) for qq, v, e, lab, cit in points]))
     fig, ax = plt.subplots(1, 2, figsize=(11, 4.4))
     ax[0].semilogy(q, np.abs(charge["deVries_FB"]), "k", lw=2.5, alpha=0.5, label="de Vries FB (e-scattering)")
     for k, v in charge.items():
@@ -227,8 +236,8 @@ def form_factor_figure(out, nuclide_name, tag, fignum, weak_models, qmax):
     ax[0].legend(fontsize=8)
     for k, v in weak.items():
         ax[1].plot(q, v, lw=1, label=k.replace("_", " ").replace("star", "*"))
-    for qq, v, err, _ in points:
-        ax[1].errorbar([qq], [v], yerr=[err], fmt="ko", capsize=4, label="PREX (Horowitz et al. 2012)")
+    for (qq, v, err, label, _), marker in zip(points, ("ko", "ks")):
+        ax[1].errorbar([qq], [v], yerr=[err], fmt=marker, capsize=4, label=label)
     ax[1].axhline(0, color="gray", lw=0.5)
     ax[1].set_xlim(0, min(qmax, 2.0))
     ax[1].set_xlabel(r"$q$ [fm$^{-1}$]")
@@ -292,7 +301,7 @@ def read_table(path):
 
 
 def fig6(out):
-    """CENNS-10 predicted spectrum vs the COHERENT release; CsI 2017 prediction (data missing)."""
+    """CENNS-10 and CsI 2017 predicted spectra vs the COHERENT releases."""
     lar = lenu.load_experiment("coherent-cenns10-2020")
     p = lar.predict()
     edges = p.observable_edges
@@ -325,14 +334,36 @@ def fig6(out):
     pc = csi.predict()
     ce = pc.observable_edges
     cc = sum(pc.observable_counts.values())
+    centres = 0.5 * (ce[:-1] + ce[1:])  # lenu's PE bins are centred on the integers
+    release = read_table(pathlib.Path(lenu.data_directory()) / "experiments" / "coherent-csi-2017-pe-data.csv")
+    csi_rows = []
+    for d in release:
+        lo, hi = float(d["PE_lo"]), float(d["PE_hi"])
+        inside = (centres >= lo - 1e-9) & (centres < hi - 1e-9)  # integer PE values lo, lo + 1
+        on_c, on_ac = float(d["beam_on_C_t12us"]), float(d["beam_on_AC_t12us"])
+        off_c, off_ac = float(d["beam_off_C_t12us"]), float(d["beam_off_AC_t12us"])
+        csi_rows.append((lo, hi, float(cc[inside].sum()), on_c - on_ac, math.sqrt(on_c + on_ac), on_c, on_ac,
+                         off_c - off_ac, math.sqrt(off_c + off_ac)))
+    roi = [r for r in csi_rows if r[0] >= 6.0 and r[1] <= 30.0]
+    roi_pred = sum(r[2] for r in roi)
+    roi_data = sum(r[3] for r in roi)
+    roi_err = math.sqrt(sum(r[4] ** 2 for r in roi))
     files.append(write_csv(out / "fig6_csi2017_spectrum.csv",
-                           ["Figure 6b: COHERENT CsI[Na] 2017 CEvNS prediction vs photoelectrons (coherent-csi-2017.toml, "
-                            "Klein-Nystrand form factor as in the file)",
-                            f"lenu total detected: {cc.sum():.2f} events; collaboration SM prediction {csi.reference.sm_events} +- "
-                            f"{csi.reference.sm_events_error} (SECONDARY, see data/experiments/SOURCES.md)",
-                            "MISSING: the published CsI 2017 binned counts (release arXiv:1804.09459, Zenodo 10.5281/zenodo.1228631) "
-                            "are not available in lenu's data (no readable copy of the release files was found)"],
-                           ["PE_lo", "PE_hi", "lenu_cevns_counts"], columns(ce[:-1], ce[1:], cc)))
+                           ["Figure 6b: COHERENT CsI[Na] 2017 CEvNS: lenu prediction (coherent-csi-2017.toml, Klein-Nystrand "
+                            "form factor, release QF / light yield / acceptance) next to the released counts",
+                            "data: COHERENT release arXiv:1804.09459 (Zenodo 10.5281/zenodo.1228631), "
+                            "data/experiments/coherent-csi-2017-pe-data.csv (SECONDARY copy, see its header); "
+                            "data_excess = beam-on coincidence minus beam-on anti-coincidence counts, all arrival times "
+                            "0-12 us; error = sqrt(C + AC) (Poisson); beam_off_excess: the same for beam-off data (no neutrinos)",
+                            "lenu counts: all neutrino arrival times, 1-PE bins centred on integer PE summed into the release's "
+                            "2-PE bins (integer PE lo and lo+1)",
+                            f"6 <= PE < 30: lenu {roi_pred:.2f} events, data excess {roi_data:.0f} +- {roi_err:.1f} (stat); "
+                            f"collaboration SM prediction {csi.reference.sm_events:g} +- {csi.reference.sm_events_error:g}, "
+                            f"fit {csi.reference.observed_events:g} +- {csi.reference.observed_events_error:g} (SECONDARY, SOURCES.md)",
+                            f"lenu total detected (all PE): {cc.sum():.2f} events"],
+                           ["PE_lo", "PE_hi", "lenu_cevns_counts", "data_excess_counts", "data_excess_stat_error_counts",
+                            "beam_on_C_counts", "beam_on_AC_counts", "beam_off_excess_counts", "beam_off_excess_stat_error_counts"],
+                           csi_rows))
     fig, ax = plt.subplots(1, 2, figsize=(11, 4.2))
     lo = np.array([r[0] for r in rows])
     hi = np.array([r[1] for r in rows])
@@ -346,15 +377,23 @@ def fig6(out):
     ax[0].set_ylabel("events / 10 keVee")
     ax[0].set_title("CENNS-10 (LAr), Analysis A")
     ax[0].legend(fontsize=8)
-    ax[1].stairs(cc, ce, lw=2, label=f"lenu SM prediction ({cc.sum():.0f} events)")
-    ax[1].text(0.45, 0.7, "published CsI 2017 binned data:\nnot available (missing)", transform=ax[1].transAxes)
+    clo = np.array([r[0] for r in csi_rows])
+    chi = np.array([r[1] for r in csi_rows])
+    ax[1].stairs([r[2] for r in csi_rows], np.append(clo, chi[-1]), lw=2,
+                 label=f"lenu SM prediction ({roi_pred:.0f} events in 6-30 PE)")
+    ax[1].errorbar(0.5 * (clo + chi), [r[3] for r in csi_rows], yerr=[r[4] for r in csi_rows], fmt="ko", capsize=3,
+                   label=f"COHERENT beam-on C - AC ({roi_data:.0f} in 6-30 PE)")
+    ax[1].axvspan(6, 30, color="gray", alpha=0.1)
+    ax[1].axhline(0, color="gray", lw=0.5)
+    ax[1].set_xlim(0, 50)
     ax[1].set_xlabel("photoelectrons [PE]")
-    ax[1].set_ylabel("events / PE")
+    ax[1].set_ylabel("events / 2 PE")
     ax[1].set_title("CsI[Na] 2017")
     ax[1].legend(fontsize=8)
     fig.tight_layout()
     files.append(save_png(fig, out / "fig6_coherent_spectra.png"))
-    return files, "CsI 2017 published binned counts MISSING (prediction only); CENNS-10 data from the 2020 release"
+    return files, ("CENNS-10 data from the 2020 release; CsI 2017 6-30 PE: lenu %.1f, data excess %.0f +- %.1f"
+                   % (roi_pred, roi_data, roi_err))
 
 
 # ------------------------------------------------------------------ figures 7 and 8
