@@ -344,27 +344,28 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
 }
 
 namespace {
-// Cumulative integrals of one source b on the fine mesh against the G solutions:
-// y(K) = int G(r_K, r) b(r) dr and, optionally, pairwise double integrals.
-struct SourceIntegrals {
-  std::vector<cd> P, Q; // P[i] = h sum_{k<=i} reg b, Q[i] = h sum_{k>i} out b
-};
-SourceIntegrals integrate(const GreensFunctionSolution& s, const std::vector<double>& b, double h, std::size_t nFine) {
-  SourceIntegrals out;
-  out.P.assign(nFine, 0.0);
-  out.Q.assign(nFine, 0.0);
-  const std::size_t n = std::min(b.size(), nFine);
+// Real-arithmetic complex product (no NaN/inf recovery branch: all operands are finite here).
+inline cd cmul(cd a, cd b) {
+  return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
+}
+
+// The Green's function applied to one source b (length n on the fine mesh, zero beyond):
+//   g[i] = int G(r_i, r) b(r) dr = [out_i h sum_{k<=i} reg_k b_k + reg_i h sum_{k>i} out_k b_k] / W
+// for i < m (m >= n: beyond the source only the first term remains).
+void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n, double h, std::size_t m, cd invW,
+                cd* g) {
   cd acc = 0.0;
-  for (std::size_t i = 0; i < nFine; ++i) {
-    if (i < n) acc += h * s.reg[i] * b[i];
-    out.P[i] = acc;
+  for (std::size_t i = n; i-- > 0;) {
+    g[i] = cmul(s.reg[i], acc); // reg_i h sum_{k>i} out_k b_k
+    acc += (h * b[i]) * s.out[i];
   }
   acc = 0.0;
-  for (std::size_t i = nFine; i-- > 0;) {
-    out.Q[i] = acc;
-    if (i < n) acc += h * s.out[i] * b[i];
+  for (std::size_t i = 0; i < n; ++i) {
+    acc += (h * b[i]) * s.reg[i];
+    g[i] = cmul(cmul(s.out[i], acc) + g[i], invW);
   }
-  return out;
+  const cd tail = cmul(acc, invW);
+  for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
 }
 } // namespace
 
@@ -399,7 +400,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   auto djAt = [&](std::size_t iq, int L) { return djt.data() + (iq * static_cast<std::size_t>(Lmax + 1) + static_cast<std::size_t>(L)) * nB; };
   const std::size_t nsp = static_cast<std::size_t>(speciesCount());
   const std::size_t nExt = 8 * nsp;
-  // Form factors per species and q.
+  const auto nE = static_cast<Eigen::Index>(nExt);
+  // Fine-mesh points where the applied sources are needed: the source range and the RPA mesh.
+  const std::size_t mG = std::min(m_nFine, std::max(nB, m_nK * m_stride));
   const Channel channel = m_mode == ResponseMode::NeutralCurrent ? Channel::NeutralCurrent : Channel::ChargedCurrent;
   const long nb = static_cast<long>(m_blocks.size());
   std::vector<std::vector<ResponseSet>> partial(m_blocks.size(), std::vector<ResponseSet>(nq));
@@ -412,13 +415,30 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     const std::size_t nt = static_cast<std::size_t>(b.ntype);
     const std::size_t nK = m_nK;
     auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
+    // External operators (species, basic operator) this block couples to: compact columns.
+    std::vector<int> column(nExt, -1);
+    std::vector<std::size_t> active;
+    for (const auto& p : b.pairs) {
+      const std::size_t sp = static_cast<std::size_t>(speciesIndex(m_holes[m_waves[p.wave].hole].species));
+      for (std::size_t o = 0; o < 8; ++o)
+        for (const auto& kd : p.ang.c[o])
+          for (double c : kd)
+            if (c != 0.0 && column[sp * 8 + o] < 0) column[sp * 8 + o] = 0;
+    }
+    for (std::size_t e = 0; e < nExt; ++e)
+      if (column[e] == 0) { column[e] = static_cast<int>(active.size()); active.push_back(e); }
+    const auto nA = static_cast<Eigen::Index>(active.size());
+    // Mixed free propagators R0(n, A) of all q side by side (columns iq * nA + column), so that
+    // one LU solve per block and omega serves every momentum transfer; free parts R0(A, B) per q.
+    MatC R0n = MatC::Zero(static_cast<Eigen::Index>(st.N), nA * static_cast<Eigen::Index>(nq));
+    std::vector<MatC> Rf(nq, MatC::Zero(nA, nA));
+    std::vector<double> bases(9 * nB);   // up to 9 sources (kind, L) of one pair, each nB long
+    std::vector<cd> green(9 * mG);       // the sources with G applied
+    std::vector<std::array<double, 8>> coef;
+    std::vector<cd> F(81);
     for (std::size_t iq = 0; iq < nq; ++iq) {
-      const double qMeV = std::max(qs[iq], 1e-6);
-      const double qFm = qMeV / constants::kHbarC;
-      MatC R0n = MatC::Zero(static_cast<Eigen::Index>(st.N), static_cast<Eigen::Index>(nExt));
-      MatC Rf = MatC::Zero(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
-      std::vector<std::vector<double>> bases;
-      std::vector<std::array<double, 8>> coef;
+      const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
       for (const auto& p : b.pairs) {
         const auto& w = m_waves[p.wave];
         const auto& hole = m_holes[w.hole];
@@ -427,8 +447,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         const double weight = hole.s->occupation;
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
-        bases.clear();
+        const cd invW = 1.0 / s.wronskian;
         coef.clear();
+        std::size_t nbs = 0;
         for (int kind = 0; kind < 3; ++kind)
           for (int d = 0; d < 3; ++d) {
             const int L = b.J - 1 + d;
@@ -442,7 +463,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             if (!any) continue;
             const double* jl = jAt(iq, L);
             const double* djl = djAt(iq, L);
-            std::vector<double> src(n);
+            double* src = bases.data() + nbs * nB;
             const int lp = w.l;
             for (std::size_t i = 0; i < n; ++i) {
               const double r = static_cast<double>(i + 1) * h;
@@ -454,12 +475,10 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
                 src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
               }
             }
-            bases.push_back(std::move(src));
+            applyGreen(s, src, n, h, mG, invW, green.data() + nbs * mG);
             coef.push_back(c);
+            ++nbs;
           }
-        const std::size_t nbs = bases.size();
-        std::vector<SourceIntegrals> ints(nbs);
-        for (std::size_t k = 0; k < nbs; ++k) ints[k] = integrate(s, bases[k], h, m_nFine);
         // Mixed propagators.
         for (std::size_t a = 0; a < nt; ++a) {
           const double A = weight * p.chanA[a];
@@ -469,41 +488,59 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             if (i >= u.size()) continue;
             const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
             if (fK == 0.0) continue;
+            const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
             for (std::size_t k = 0; k < nbs; ++k) {
-              const cd y = (s.out[i] * ints[k].P[i] + s.reg[i] * ints[k].Q[i]) / s.wronskian * fK;
+              const cd y = green[k * mG + i] * fK;
               for (int o = 0; o < 8; ++o) {
                 const double c = coef[k][static_cast<std::size_t>(o)];
-                if (c != 0.0)
-                  R0n(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o))) += c * y;
+                if (c != 0.0) R0n(row, col0 + column[sp * 8 + static_cast<std::size_t>(o)]) += c * y;
               }
             }
           }
         }
         // Free part, forward and backward (the backward term cancels the Pauli-blocked
-        // hole-hole poles of the forward one, which lie at omega > 0).
-        {
-          for (std::size_t k = 0; k < nbs; ++k)
-            for (std::size_t k2 = 0; k2 < nbs; ++k2) {
-              cd F = 0.0;
-              for (std::size_t i = 0; i < n; ++i) F += bases[k][i] * (s.out[i] * ints[k2].P[i] + s.reg[i] * ints[k2].Q[i]);
-              F *= h * weight / s.wronskian;
-              for (int o = 0; o < 8; ++o) {
-                const double c1 = coef[k][static_cast<std::size_t>(o)];
-                if (c1 == 0.0) continue;
-                for (int o2 = 0; o2 < 8; ++o2) {
-                  const double c2 = coef[k2][static_cast<std::size_t>(o2)];
-                  if (c2 != 0.0)
-                    Rf(static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o)), static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o2))) += c1 * c2 * F;
-                }
+        // hole-hole poles of the forward one, which lie at omega > 0):
+        // F(k, k2) = int int b_k G b_k2, symmetric (G(r, r') = G(r', r) on the mesh).
+        for (std::size_t k = 0; k < nbs; ++k)
+          for (std::size_t k2 = k; k2 < nbs; ++k2) {
+            const double* bk = bases.data() + k * nB;
+            const cd* gk2 = green.data() + k2 * mG;
+            double re = 0.0, im = 0.0;
+            for (std::size_t i = 0; i < n; ++i) {
+              re += bk[i] * gk2[i].real();
+              im += bk[i] * gk2[i].imag();
+            }
+            F[k * nbs + k2] = F[k2 * nbs + k] = cd(re, im) * (h * weight);
+          }
+        MatC& rf = Rf[iq];
+        for (std::size_t k = 0; k < nbs; ++k)
+          for (std::size_t k2 = 0; k2 < nbs; ++k2) {
+            const cd Fk = F[k * nbs + k2];
+            for (int o = 0; o < 8; ++o) {
+              const double c1 = coef[k][static_cast<std::size_t>(o)];
+              if (c1 == 0.0) continue;
+              for (int o2 = 0; o2 < 8; ++o2) {
+                const double c2 = coef[k2][static_cast<std::size_t>(o2)];
+                if (c2 != 0.0)
+                  rf(column[sp * 8 + static_cast<std::size_t>(o)], column[sp * 8 + static_cast<std::size_t>(o2)]) += c1 * c2 * Fk;
               }
             }
-        }
+          }
       }
-      MatC R = Rf;
-      if (m_cfg.interaction.enabled && st.N > 0) {
-        const MatC X = st.lu.solve(R0n);
-        R += R0n.transpose() * st.leftMultiply(X);
-      }
+    }
+    // RPA: R = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B), all q at once.
+    MatC DX;
+    const bool rpa = m_cfg.interaction.enabled && st.N > 0;
+    if (rpa) DX = st.leftMultiply(st.lu.solve(R0n));
+    for (std::size_t iq = 0; iq < nq; ++iq) {
+      const double qMeV = std::max(qs[iq], 1e-6);
+      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
+      MatC Ra = Rf[iq];
+      if (rpa) Ra.noalias() += R0n.middleCols(col0, nA).transpose() * DX.middleCols(col0, nA);
+      MatC R = MatC::Zero(nE, nE);
+      for (Eigen::Index i = 0; i < nA; ++i)
+        for (Eigen::Index k = 0; k < nA; ++k)
+          R(static_cast<Eigen::Index>(active[static_cast<std::size_t>(i)]), static_cast<Eigen::Index>(active[static_cast<std::size_t>(k)])) = Ra(i, k);
       // Spectral matrix S = -(1/pi) Im of the symmetric part.
       Eigen::MatrixXd S(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
       for (Eigen::Index i = 0; i < S.rows(); ++i)
@@ -594,6 +631,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
   for (std::size_t i = 0; i < m_nFine; ++i) fr[i] = op.radial(static_cast<double>(i + 1) * h);
   Eigen::VectorXcd R0n = Eigen::VectorXcd::Zero(static_cast<Eigen::Index>(st.N));
   cd Rf = 0.0;
+  std::vector<cd> g(m_nFine);
   for (const auto& p : blk->pairs) {
     const auto& w = m_waves[p.wave];
     const auto& hole = m_holes[w.hole];
@@ -608,7 +646,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
     const std::size_t n = hole.iMax;
     std::vector<double> src(n);
     for (std::size_t i = 0; i < n; ++i) src[i] = A * tz * fr[i] * hole.s->u[i];
-    const SourceIntegrals in = integrate(s, src, h, m_nFine);
+    applyGreen(s, src.data(), n, h, m_nFine, 1.0 / s.wronskian, g.data());
     for (std::size_t a = 0; a < nt; ++a) {
       const double Aa = weight * p.chanA[a];
       if (Aa == 0.0) continue;
@@ -616,12 +654,12 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
         const std::size_t i = (K + 1) * m_stride - 1;
         if (i >= hole.s->u.size()) continue;
         const double fK = Aa * hole.s->u[i] / (m_rK[K] * m_rK[K]);
-        R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += (s.out[i] * in.P[i] + s.reg[i] * in.Q[i]) / s.wronskian * fK;
+        R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += g[i] * fK;
       }
     }
     cd F = 0.0;
-    for (std::size_t i = 0; i < n; ++i) F += src[i] * (s.out[i] * in.P[i] + s.reg[i] * in.Q[i]);
-    Rf += F * h * weight / s.wronskian;
+    for (std::size_t i = 0; i < n; ++i) F += src[i] * g[i];
+    Rf += F * h * weight;
   }
   cd R = Rf;
   if (m_cfg.interaction.enabled && st.N > 0) {

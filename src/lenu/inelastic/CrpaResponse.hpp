@@ -67,6 +67,11 @@ struct CrpaConfig {
   double minWeight = 1e-6;      ///< ignore holes with v^2 below this
   double ncThreshold = 1.0;     ///< NC: lowest omega of the response [MeV]
   ResidualInteractionConfig interaction{};
+  /// Disk cache of evaluated responses (see docs/physics.md, "CRPA response cache"): false turns it
+  /// off; LENU_NO_CACHE=1 in the environment turns off the default-located cache.
+  bool diskCache = true;
+  /// Cache directory; empty: $LENU_CACHE_DIR, else $XDG_CACHE_HOME/lenu, else $HOME/.cache/lenu.
+  std::string cacheDirectory;
 };
 
 /// HF-CRPA response of a spherical nucleus.
