@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include <Eigen/Dense>
 #include <fmt/format.h>
@@ -23,6 +26,48 @@ constexpr int kM = static_cast<int>(SpOperator::M), kD = static_cast<int>(SpOper
               kS = static_cast<int>(SpOperator::Sigma), kSP = static_cast<int>(SpOperator::SigmaP),
               kSPP = static_cast<int>(SpOperator::SigmaPP), kO = static_cast<int>(SpOperator::Omega);
 bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
+
+/// Version of the cached CRPA results: bump whenever a code change alters the responses for
+/// the same inputs (the key also holds every input value, so input changes need no bump).
+constexpr int kCrpaCacheVersion = 1;
+
+// Appends doubles exactly (hexadecimal floating point).
+void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
+
+std::uint64_t hashDoubles(const std::vector<double>& v, std::uint64_t h) { return fnv1a64(v.data(), v.size() * sizeof(double), h); }
+
+// Response sets <-> flat arrays for the disk cache: nq, then per q the number of multipoles and
+// per multipole J, parity, CC, CL, LL, T, T'.
+std::vector<double> encode(const std::vector<ResponseSet>& sets) {
+  std::vector<double> v{static_cast<double>(sets.size())};
+  for (const auto& s : sets) {
+    v.push_back(static_cast<double>(s.byMultipole.size()));
+    for (const auto& m : s.byMultipole)
+      for (double x : {static_cast<double>(m.J), static_cast<double>(m.parity), m.W.CC, m.W.CL, m.W.LL, m.W.T, m.W.TP}) v.push_back(x);
+  }
+  return v;
+}
+std::optional<std::vector<ResponseSet>> decode(const std::vector<double>& v, std::size_t nq) {
+  std::size_t k = 0;
+  auto next = [&](double& x) { if (k >= v.size()) return false; x = v[k++]; return true; };
+  double n = 0.0;
+  if (!next(n) || n != static_cast<double>(nq)) return std::nullopt;
+  std::vector<ResponseSet> sets(nq);
+  for (auto& s : sets) {
+    double m = 0.0;
+    if (!next(m) || m < 0.0 || m > 1000.0) return std::nullopt;
+    for (int i = 0; i < static_cast<int>(m); ++i) {
+      MultipoleResponse r;
+      double J = 0.0, par = 0.0;
+      if (!next(J) || !next(par) || !next(r.W.CC) || !next(r.W.CL) || !next(r.W.LL) || !next(r.W.T) || !next(r.W.TP)) return std::nullopt;
+      r.J = static_cast<int>(J);
+      r.parity = static_cast<int>(par);
+      s.byMultipole.push_back(r);
+    }
+  }
+  if (k != v.size()) return std::nullopt;
+  return sets;
+}
 
 // Same 4th-order derivative as HartreeFockResponse (u(0) = 0, parity continuation at r = -h).
 std::vector<double> derivative(const std::vector<double>& u, double h, int l) {
@@ -192,6 +237,9 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
     }
   }
+  // Disk cache: the key names every input (see CrpaConfig::cacheDirectory).
+  if (m_cfg.diskCache) m_cache = DiskCache(m_cfg.cacheDirectory.empty() ? DiskCache::defaultDirectory() : std::filesystem::path(m_cfg.cacheDirectory));
+  m_key = cacheKeyOf();
   // Energy shift and analog configuration, as HartreeFockResponse.
   const int holeT = mode == ResponseMode::ChargedCurrentNuBar ? 0 : 1;
   const int partT = mode == ResponseMode::ChargedCurrentNu ? 0 : 1;
@@ -224,6 +272,11 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
     // (scan in 0.25 MeV steps with eta = 0.25 MeV, parabolic refinement).
     // (N = Z: no analog strength to locate; the free analog configuration is kept.)
     if (m_cfg.interaction.enabled && m_mf->A() != 2 * m_mf->Z()) {
+      const std::string analogKey = m_key + "|analog state";
+      if (const auto hit = m_cache.load(analogKey); hit && hit->size() == 1) {
+        m_omegaIAS = (*hit)[0];
+        return;
+      }
       const LocalOperator fermi{"F", 0, 0, 0,
                                 mode == ResponseMode::ChargedCurrentNu ? IsospinOperator::Minus : IsospinOperator::Plus,
                                 [](double) { return std::sqrt(4.0 * constants::kPi); }, ""};
@@ -238,6 +291,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         if (den < 0.0) x += 0.5 * step * (sv[k - 1] - sv[k + 1]) / den;
       }
       m_omegaIAS = x;
+      m_cache.store(analogKey, {m_omegaIAS});
     }
   }
 }
@@ -600,7 +654,58 @@ std::vector<ResponseSet> CrpaResponse::lineResponses(std::size_t index, std::spa
 
 std::vector<ResponseSet> CrpaResponse::continuumResponses(double omega, std::span<const double> q) const {
   if (!(omega > m_threshold)) return std::vector<ResponseSet>(q.size());
-  return weakResponses(cd(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth), q);
+  const cd z(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth);
+  if (!m_cache.enabled()) return weakResponses(z, q);
+  std::string key = m_key + "|continuum;";
+  put(key, "omega", omega);
+  for (double x : q) put(key, "q", x);
+  if (const auto hit = m_cache.load(key))
+    if (auto sets = decode(*hit, q.size())) return std::move(*sets);
+  auto sets = weakResponses(z, q);
+  m_cache.store(key, encode(sets));
+  return sets;
+}
+
+std::string CrpaResponse::cacheKeyOf() const {
+  std::string k = fmt::format("lenu CrpaResponse v{};mode={};Z={};N={};", kCrpaCacheVersion, static_cast<int>(m_mode), m_mf->Z(),
+                              m_mf->A() - m_mf->Z());
+  const SkyrmeForce& f = m_force;
+  k += "force=" + f.name + ";";
+  for (auto [n, v] : {std::pair{"t0", f.t0}, {"t1", f.t1}, {"t2", f.t2}, {"t3", f.t3}, {"x0", f.x0}, {"x1", f.x1}, {"x2", f.x2},
+                      {"x3", f.x3}, {"alpha", f.alpha}, {"b4", f.b4}, {"b4p", f.b4p}, {"h2mp", f.hbar2Over2mProton},
+                      {"h2mn", f.hbar2Over2mNeutron}})
+    put(k, n, v);
+  k += fmt::format("j2={};cm={};cex={};", f.j2Terms, static_cast<int>(f.cmCorrection), f.coulombExchange);
+  const CrpaConfig& c = m_cfg;
+  const NucleonCouplingsConfig& nc = c.couplings;
+  k += fmt::format("maxJ={};long={};", c.maxJ, static_cast<int>(c.longitudinal));
+  for (auto [n, v] : {std::pair{"Q", c.qValue}, {"eta", c.eta}, {"spread", c.spreadingWidth}, {"step", c.coarseStep},
+                      {"minW", c.minWeight}, {"ncThr", c.ncThreshold}, {"gA", nc.gA}, {"MA", nc.axialMass},
+                      {"MV2", nc.vectorMass2}, {"mup", nc.muProton}, {"mun", nc.muNeutron}, {"galster", nc.galsterLambda},
+                      {"sw2", nc.sin2ThetaW}})
+    put(k, n, v);
+  const auto& ic = c.interaction;
+  k += fmt::format("ps={};res={}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
+                   ic.coulomb);
+  // The HF field: mesh, potentials, occupied and unoccupied bound states, residual strengths.
+  const MeanField& mf = m_mf->result().meanField;
+  std::uint64_t h = fnv1a64(&mf.meshStep, sizeof mf.meshStep);
+  h = hashDoubles(mf.r, h);
+  for (const auto& sp : mf.species) {
+    for (const auto* v : {&sp.B, &sp.U, &sp.W, &sp.coulomb}) h = hashDoubles(*v, h);
+    h = fnv1a64(&sp.bAsymptotic, sizeof sp.bAsymptotic, h);
+  }
+  for (const auto& s : m_mf->boundStates()) {
+    const double d[] = {static_cast<double>(s.n), static_cast<double>(s.l), s.j, s.isospin == Isospin::Proton ? 0.0 : 1.0,
+                        s.energy, s.occupation};
+    h = hashDoubles(s.u, fnv1a64(d, sizeof d, h));
+  }
+  h = hashDoubles(m_rK, h);
+  for (int a = 0; a < 2; ++a)
+    for (int b = 0; b < 2; ++b) h = hashDoubles(m_v.spin[a][b], hashDoubles(m_v.scalar[a][b], h));
+  h = hashDoubles(m_v.spinCE, hashDoubles(m_v.scalarCE, h));
+  k += fmt::format("field={:016x};states={}", h, m_mf->boundStates().size());
+  return k;
 }
 
 std::vector<ResponseSet> CrpaResponse::responsesAt(cd omega, std::span<const double> q) const {
