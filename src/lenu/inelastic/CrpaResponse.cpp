@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include <Eigen/Dense>
 #include <fmt/format.h>
@@ -23,6 +26,48 @@ constexpr int kM = static_cast<int>(SpOperator::M), kD = static_cast<int>(SpOper
               kS = static_cast<int>(SpOperator::Sigma), kSP = static_cast<int>(SpOperator::SigmaP),
               kSPP = static_cast<int>(SpOperator::SigmaPP), kO = static_cast<int>(SpOperator::Omega);
 bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
+
+/// Version of the cached CRPA results: bump whenever a code change alters the responses for
+/// the same inputs (the key also holds every input value, so input changes need no bump).
+constexpr int kCrpaCacheVersion = 1;
+
+// Appends doubles exactly (hexadecimal floating point).
+void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
+
+std::uint64_t hashDoubles(const std::vector<double>& v, std::uint64_t h) { return fnv1a64(v.data(), v.size() * sizeof(double), h); }
+
+// Response sets <-> flat arrays for the disk cache: nq, then per q the number of multipoles and
+// per multipole J, parity, CC, CL, LL, T, T'.
+std::vector<double> encode(const std::vector<ResponseSet>& sets) {
+  std::vector<double> v{static_cast<double>(sets.size())};
+  for (const auto& s : sets) {
+    v.push_back(static_cast<double>(s.byMultipole.size()));
+    for (const auto& m : s.byMultipole)
+      for (double x : {static_cast<double>(m.J), static_cast<double>(m.parity), m.W.CC, m.W.CL, m.W.LL, m.W.T, m.W.TP}) v.push_back(x);
+  }
+  return v;
+}
+std::optional<std::vector<ResponseSet>> decode(const std::vector<double>& v, std::size_t nq) {
+  std::size_t k = 0;
+  auto next = [&](double& x) { if (k >= v.size()) return false; x = v[k++]; return true; };
+  double n = 0.0;
+  if (!next(n) || n != static_cast<double>(nq)) return std::nullopt;
+  std::vector<ResponseSet> sets(nq);
+  for (auto& s : sets) {
+    double m = 0.0;
+    if (!next(m) || m < 0.0 || m > 1000.0) return std::nullopt;
+    for (int i = 0; i < static_cast<int>(m); ++i) {
+      MultipoleResponse r;
+      double J = 0.0, par = 0.0;
+      if (!next(J) || !next(par) || !next(r.W.CC) || !next(r.W.CL) || !next(r.W.LL) || !next(r.W.T) || !next(r.W.TP)) return std::nullopt;
+      r.J = static_cast<int>(J);
+      r.parity = static_cast<int>(par);
+      s.byMultipole.push_back(r);
+    }
+  }
+  if (k != v.size()) return std::nullopt;
+  return sets;
+}
 
 // Same 4th-order derivative as HartreeFockResponse (u(0) = 0, parity continuation at r = -h).
 std::vector<double> derivative(const std::vector<double>& u, double h, int l) {
@@ -192,6 +237,9 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
     }
   }
+  // Disk cache: the key names every input (see CrpaConfig::cacheDirectory).
+  if (m_cfg.diskCache) m_cache = DiskCache(m_cfg.cacheDirectory.empty() ? DiskCache::defaultDirectory() : std::filesystem::path(m_cfg.cacheDirectory));
+  m_key = cacheKeyOf();
   // Energy shift and analog configuration, as HartreeFockResponse.
   const int holeT = mode == ResponseMode::ChargedCurrentNuBar ? 0 : 1;
   const int partT = mode == ResponseMode::ChargedCurrentNu ? 0 : 1;
@@ -224,6 +272,11 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
     // (scan in 0.25 MeV steps with eta = 0.25 MeV, parabolic refinement).
     // (N = Z: no analog strength to locate; the free analog configuration is kept.)
     if (m_cfg.interaction.enabled && m_mf->A() != 2 * m_mf->Z()) {
+      const std::string analogKey = m_key + "|analog state";
+      if (const auto hit = m_cache.load(analogKey); hit && hit->size() == 1) {
+        m_omegaIAS = (*hit)[0];
+        return;
+      }
       const LocalOperator fermi{"F", 0, 0, 0,
                                 mode == ResponseMode::ChargedCurrentNu ? IsospinOperator::Minus : IsospinOperator::Plus,
                                 [](double) { return std::sqrt(4.0 * constants::kPi); }, ""};
@@ -238,6 +291,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         if (den < 0.0) x += 0.5 * step * (sv[k - 1] - sv[k + 1]) / den;
       }
       m_omegaIAS = x;
+      m_cache.store(analogKey, {m_omegaIAS});
     }
   }
 }
@@ -344,27 +398,28 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
 }
 
 namespace {
-// Cumulative integrals of one source b on the fine mesh against the G solutions:
-// y(K) = int G(r_K, r) b(r) dr and, optionally, pairwise double integrals.
-struct SourceIntegrals {
-  std::vector<cd> P, Q; // P[i] = h sum_{k<=i} reg b, Q[i] = h sum_{k>i} out b
-};
-SourceIntegrals integrate(const GreensFunctionSolution& s, const std::vector<double>& b, double h, std::size_t nFine) {
-  SourceIntegrals out;
-  out.P.assign(nFine, 0.0);
-  out.Q.assign(nFine, 0.0);
-  const std::size_t n = std::min(b.size(), nFine);
+// Real-arithmetic complex product (no NaN/inf recovery branch: all operands are finite here).
+inline cd cmul(cd a, cd b) {
+  return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
+}
+
+// The Green's function applied to one source b (length n on the fine mesh, zero beyond):
+//   g[i] = int G(r_i, r) b(r) dr = [out_i h sum_{k<=i} reg_k b_k + reg_i h sum_{k>i} out_k b_k] / W
+// for i < m (m >= n: beyond the source only the first term remains).
+void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n, double h, std::size_t m, cd invW,
+                cd* g) {
   cd acc = 0.0;
-  for (std::size_t i = 0; i < nFine; ++i) {
-    if (i < n) acc += h * s.reg[i] * b[i];
-    out.P[i] = acc;
+  for (std::size_t i = n; i-- > 0;) {
+    g[i] = cmul(s.reg[i], acc); // reg_i h sum_{k>i} out_k b_k
+    acc += (h * b[i]) * s.out[i];
   }
   acc = 0.0;
-  for (std::size_t i = nFine; i-- > 0;) {
-    out.Q[i] = acc;
-    if (i < n) acc += h * s.out[i] * b[i];
+  for (std::size_t i = 0; i < n; ++i) {
+    acc += (h * b[i]) * s.reg[i];
+    g[i] = cmul(cmul(s.out[i], acc) + g[i], invW);
   }
-  return out;
+  const cd tail = cmul(acc, invW);
+  for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
 }
 } // namespace
 
@@ -399,7 +454,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   auto djAt = [&](std::size_t iq, int L) { return djt.data() + (iq * static_cast<std::size_t>(Lmax + 1) + static_cast<std::size_t>(L)) * nB; };
   const std::size_t nsp = static_cast<std::size_t>(speciesCount());
   const std::size_t nExt = 8 * nsp;
-  // Form factors per species and q.
+  const auto nE = static_cast<Eigen::Index>(nExt);
+  // Fine-mesh points where the applied sources are needed: the source range and the RPA mesh.
+  const std::size_t mG = std::min(m_nFine, std::max(nB, m_nK * m_stride));
   const Channel channel = m_mode == ResponseMode::NeutralCurrent ? Channel::NeutralCurrent : Channel::ChargedCurrent;
   const long nb = static_cast<long>(m_blocks.size());
   std::vector<std::vector<ResponseSet>> partial(m_blocks.size(), std::vector<ResponseSet>(nq));
@@ -412,13 +469,30 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     const std::size_t nt = static_cast<std::size_t>(b.ntype);
     const std::size_t nK = m_nK;
     auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
+    // External operators (species, basic operator) this block couples to: compact columns.
+    std::vector<int> column(nExt, -1);
+    std::vector<std::size_t> active;
+    for (const auto& p : b.pairs) {
+      const std::size_t sp = static_cast<std::size_t>(speciesIndex(m_holes[m_waves[p.wave].hole].species));
+      for (std::size_t o = 0; o < 8; ++o)
+        for (const auto& kd : p.ang.c[o])
+          for (double c : kd)
+            if (c != 0.0 && column[sp * 8 + o] < 0) column[sp * 8 + o] = 0;
+    }
+    for (std::size_t e = 0; e < nExt; ++e)
+      if (column[e] == 0) { column[e] = static_cast<int>(active.size()); active.push_back(e); }
+    const auto nA = static_cast<Eigen::Index>(active.size());
+    // Mixed free propagators R0(n, A) of all q side by side (columns iq * nA + column), so that
+    // one LU solve per block and omega serves every momentum transfer; free parts R0(A, B) per q.
+    MatC R0n = MatC::Zero(static_cast<Eigen::Index>(st.N), nA * static_cast<Eigen::Index>(nq));
+    std::vector<MatC> Rf(nq, MatC::Zero(nA, nA));
+    std::vector<double> bases(9 * nB);   // up to 9 sources (kind, L) of one pair, each nB long
+    std::vector<cd> green(9 * mG);       // the sources with G applied
+    std::vector<std::array<double, 8>> coef;
+    std::vector<cd> F(81);
     for (std::size_t iq = 0; iq < nq; ++iq) {
-      const double qMeV = std::max(qs[iq], 1e-6);
-      const double qFm = qMeV / constants::kHbarC;
-      MatC R0n = MatC::Zero(static_cast<Eigen::Index>(st.N), static_cast<Eigen::Index>(nExt));
-      MatC Rf = MatC::Zero(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
-      std::vector<std::vector<double>> bases;
-      std::vector<std::array<double, 8>> coef;
+      const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
       for (const auto& p : b.pairs) {
         const auto& w = m_waves[p.wave];
         const auto& hole = m_holes[w.hole];
@@ -427,8 +501,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         const double weight = hole.s->occupation;
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
-        bases.clear();
+        const cd invW = 1.0 / s.wronskian;
         coef.clear();
+        std::size_t nbs = 0;
         for (int kind = 0; kind < 3; ++kind)
           for (int d = 0; d < 3; ++d) {
             const int L = b.J - 1 + d;
@@ -442,7 +517,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             if (!any) continue;
             const double* jl = jAt(iq, L);
             const double* djl = djAt(iq, L);
-            std::vector<double> src(n);
+            double* src = bases.data() + nbs * nB;
             const int lp = w.l;
             for (std::size_t i = 0; i < n; ++i) {
               const double r = static_cast<double>(i + 1) * h;
@@ -454,12 +529,10 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
                 src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
               }
             }
-            bases.push_back(std::move(src));
+            applyGreen(s, src, n, h, mG, invW, green.data() + nbs * mG);
             coef.push_back(c);
+            ++nbs;
           }
-        const std::size_t nbs = bases.size();
-        std::vector<SourceIntegrals> ints(nbs);
-        for (std::size_t k = 0; k < nbs; ++k) ints[k] = integrate(s, bases[k], h, m_nFine);
         // Mixed propagators.
         for (std::size_t a = 0; a < nt; ++a) {
           const double A = weight * p.chanA[a];
@@ -469,41 +542,59 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             if (i >= u.size()) continue;
             const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
             if (fK == 0.0) continue;
+            const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
             for (std::size_t k = 0; k < nbs; ++k) {
-              const cd y = (s.out[i] * ints[k].P[i] + s.reg[i] * ints[k].Q[i]) / s.wronskian * fK;
+              const cd y = green[k * mG + i] * fK;
               for (int o = 0; o < 8; ++o) {
                 const double c = coef[k][static_cast<std::size_t>(o)];
-                if (c != 0.0)
-                  R0n(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o))) += c * y;
+                if (c != 0.0) R0n(row, col0 + column[sp * 8 + static_cast<std::size_t>(o)]) += c * y;
               }
             }
           }
         }
         // Free part, forward and backward (the backward term cancels the Pauli-blocked
-        // hole-hole poles of the forward one, which lie at omega > 0).
-        {
-          for (std::size_t k = 0; k < nbs; ++k)
-            for (std::size_t k2 = 0; k2 < nbs; ++k2) {
-              cd F = 0.0;
-              for (std::size_t i = 0; i < n; ++i) F += bases[k][i] * (s.out[i] * ints[k2].P[i] + s.reg[i] * ints[k2].Q[i]);
-              F *= h * weight / s.wronskian;
-              for (int o = 0; o < 8; ++o) {
-                const double c1 = coef[k][static_cast<std::size_t>(o)];
-                if (c1 == 0.0) continue;
-                for (int o2 = 0; o2 < 8; ++o2) {
-                  const double c2 = coef[k2][static_cast<std::size_t>(o2)];
-                  if (c2 != 0.0)
-                    Rf(static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o)), static_cast<Eigen::Index>(sp * 8 + static_cast<std::size_t>(o2))) += c1 * c2 * F;
-                }
+        // hole-hole poles of the forward one, which lie at omega > 0):
+        // F(k, k2) = int int b_k G b_k2, symmetric (G(r, r') = G(r', r) on the mesh).
+        for (std::size_t k = 0; k < nbs; ++k)
+          for (std::size_t k2 = k; k2 < nbs; ++k2) {
+            const double* bk = bases.data() + k * nB;
+            const cd* gk2 = green.data() + k2 * mG;
+            double re = 0.0, im = 0.0;
+            for (std::size_t i = 0; i < n; ++i) {
+              re += bk[i] * gk2[i].real();
+              im += bk[i] * gk2[i].imag();
+            }
+            F[k * nbs + k2] = F[k2 * nbs + k] = cd(re, im) * (h * weight);
+          }
+        MatC& rf = Rf[iq];
+        for (std::size_t k = 0; k < nbs; ++k)
+          for (std::size_t k2 = 0; k2 < nbs; ++k2) {
+            const cd Fk = F[k * nbs + k2];
+            for (int o = 0; o < 8; ++o) {
+              const double c1 = coef[k][static_cast<std::size_t>(o)];
+              if (c1 == 0.0) continue;
+              for (int o2 = 0; o2 < 8; ++o2) {
+                const double c2 = coef[k2][static_cast<std::size_t>(o2)];
+                if (c2 != 0.0)
+                  rf(column[sp * 8 + static_cast<std::size_t>(o)], column[sp * 8 + static_cast<std::size_t>(o2)]) += c1 * c2 * Fk;
               }
             }
-        }
+          }
       }
-      MatC R = Rf;
-      if (m_cfg.interaction.enabled && st.N > 0) {
-        const MatC X = st.lu.solve(R0n);
-        R += R0n.transpose() * st.leftMultiply(X);
-      }
+    }
+    // RPA: R = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B), all q at once.
+    MatC DX;
+    const bool rpa = m_cfg.interaction.enabled && st.N > 0;
+    if (rpa) DX = st.leftMultiply(st.lu.solve(R0n));
+    for (std::size_t iq = 0; iq < nq; ++iq) {
+      const double qMeV = std::max(qs[iq], 1e-6);
+      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
+      MatC Ra = Rf[iq];
+      if (rpa) Ra.noalias() += R0n.middleCols(col0, nA).transpose() * DX.middleCols(col0, nA);
+      MatC R = MatC::Zero(nE, nE);
+      for (Eigen::Index i = 0; i < nA; ++i)
+        for (Eigen::Index k = 0; k < nA; ++k)
+          R(static_cast<Eigen::Index>(active[static_cast<std::size_t>(i)]), static_cast<Eigen::Index>(active[static_cast<std::size_t>(k)])) = Ra(i, k);
       // Spectral matrix S = -(1/pi) Im of the symmetric part.
       Eigen::MatrixXd S(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
       for (Eigen::Index i = 0; i < S.rows(); ++i)
@@ -563,7 +654,58 @@ std::vector<ResponseSet> CrpaResponse::lineResponses(std::size_t index, std::spa
 
 std::vector<ResponseSet> CrpaResponse::continuumResponses(double omega, std::span<const double> q) const {
   if (!(omega > m_threshold)) return std::vector<ResponseSet>(q.size());
-  return weakResponses(cd(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth), q);
+  const cd z(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth);
+  if (!m_cache.enabled()) return weakResponses(z, q);
+  std::string key = m_key + "|continuum;";
+  put(key, "omega", omega);
+  for (double x : q) put(key, "q", x);
+  if (const auto hit = m_cache.load(key))
+    if (auto sets = decode(*hit, q.size())) return std::move(*sets);
+  auto sets = weakResponses(z, q);
+  m_cache.store(key, encode(sets));
+  return sets;
+}
+
+std::string CrpaResponse::cacheKeyOf() const {
+  std::string k = fmt::format("lenu CrpaResponse v{};mode={};Z={};N={};", kCrpaCacheVersion, static_cast<int>(m_mode), m_mf->Z(),
+                              m_mf->A() - m_mf->Z());
+  const SkyrmeForce& f = m_force;
+  k += "force=" + f.name + ";";
+  for (auto [n, v] : {std::pair{"t0", f.t0}, {"t1", f.t1}, {"t2", f.t2}, {"t3", f.t3}, {"x0", f.x0}, {"x1", f.x1}, {"x2", f.x2},
+                      {"x3", f.x3}, {"alpha", f.alpha}, {"b4", f.b4}, {"b4p", f.b4p}, {"h2mp", f.hbar2Over2mProton},
+                      {"h2mn", f.hbar2Over2mNeutron}})
+    put(k, n, v);
+  k += fmt::format("j2={};cm={};cex={};", f.j2Terms, static_cast<int>(f.cmCorrection), f.coulombExchange);
+  const CrpaConfig& c = m_cfg;
+  const NucleonCouplingsConfig& nc = c.couplings;
+  k += fmt::format("maxJ={};long={};", c.maxJ, static_cast<int>(c.longitudinal));
+  for (auto [n, v] : {std::pair{"Q", c.qValue}, {"eta", c.eta}, {"spread", c.spreadingWidth}, {"step", c.coarseStep},
+                      {"minW", c.minWeight}, {"ncThr", c.ncThreshold}, {"gA", nc.gA}, {"MA", nc.axialMass},
+                      {"MV2", nc.vectorMass2}, {"mup", nc.muProton}, {"mun", nc.muNeutron}, {"galster", nc.galsterLambda},
+                      {"sw2", nc.sin2ThetaW}})
+    put(k, n, v);
+  const auto& ic = c.interaction;
+  k += fmt::format("ps={};res={}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
+                   ic.coulomb);
+  // The HF field: mesh, potentials, occupied and unoccupied bound states, residual strengths.
+  const MeanField& mf = m_mf->result().meanField;
+  std::uint64_t h = fnv1a64(&mf.meshStep, sizeof mf.meshStep);
+  h = hashDoubles(mf.r, h);
+  for (const auto& sp : mf.species) {
+    for (const auto* v : {&sp.B, &sp.U, &sp.W, &sp.coulomb}) h = hashDoubles(*v, h);
+    h = fnv1a64(&sp.bAsymptotic, sizeof sp.bAsymptotic, h);
+  }
+  for (const auto& s : m_mf->boundStates()) {
+    const double d[] = {static_cast<double>(s.n), static_cast<double>(s.l), s.j, s.isospin == Isospin::Proton ? 0.0 : 1.0,
+                        s.energy, s.occupation};
+    h = hashDoubles(s.u, fnv1a64(d, sizeof d, h));
+  }
+  h = hashDoubles(m_rK, h);
+  for (int a = 0; a < 2; ++a)
+    for (int b = 0; b < 2; ++b) h = hashDoubles(m_v.spin[a][b], hashDoubles(m_v.scalar[a][b], h));
+  h = hashDoubles(m_v.spinCE, hashDoubles(m_v.scalarCE, h));
+  k += fmt::format("field={:016x};states={}", h, m_mf->boundStates().size());
+  return k;
 }
 
 std::vector<ResponseSet> CrpaResponse::responsesAt(cd omega, std::span<const double> q) const {
@@ -594,6 +736,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
   for (std::size_t i = 0; i < m_nFine; ++i) fr[i] = op.radial(static_cast<double>(i + 1) * h);
   Eigen::VectorXcd R0n = Eigen::VectorXcd::Zero(static_cast<Eigen::Index>(st.N));
   cd Rf = 0.0;
+  std::vector<cd> g(m_nFine);
   for (const auto& p : blk->pairs) {
     const auto& w = m_waves[p.wave];
     const auto& hole = m_holes[w.hole];
@@ -608,7 +751,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
     const std::size_t n = hole.iMax;
     std::vector<double> src(n);
     for (std::size_t i = 0; i < n; ++i) src[i] = A * tz * fr[i] * hole.s->u[i];
-    const SourceIntegrals in = integrate(s, src, h, m_nFine);
+    applyGreen(s, src.data(), n, h, m_nFine, 1.0 / s.wronskian, g.data());
     for (std::size_t a = 0; a < nt; ++a) {
       const double Aa = weight * p.chanA[a];
       if (Aa == 0.0) continue;
@@ -616,12 +759,12 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
         const std::size_t i = (K + 1) * m_stride - 1;
         if (i >= hole.s->u.size()) continue;
         const double fK = Aa * hole.s->u[i] / (m_rK[K] * m_rK[K]);
-        R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += (s.out[i] * in.P[i] + s.reg[i] * in.Q[i]) / s.wronskian * fK;
+        R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += g[i] * fK;
       }
     }
     cd F = 0.0;
-    for (std::size_t i = 0; i < n; ++i) F += src[i] * (s.out[i] * in.P[i] + s.reg[i] * in.Q[i]);
-    Rf += F * h * weight / s.wronskian;
+    for (std::size_t i = 0; i < n; ++i) F += src[i] * g[i];
+    Rf += F * h * weight;
   }
   cd R = Rf;
   if (m_cfg.interaction.enabled && st.N > 0) {

@@ -43,6 +43,7 @@
 #include <string>
 #include <vector>
 
+#include "lenu/core/DiskCache.hpp"
 #include "lenu/inelastic/ContinuumGreensFunction.hpp"
 #include "lenu/inelastic/HartreeFockMeanField.hpp"
 #include "lenu/inelastic/HartreeFockResponse.hpp"
@@ -67,6 +68,15 @@ struct CrpaConfig {
   double minWeight = 1e-6;      ///< ignore holes with v^2 below this
   double ncThreshold = 1.0;     ///< NC: lowest omega of the response [MeV]
   ResidualInteractionConfig interaction{};
+  /// Disk cache of the continuum responses and of the analog-state position (DiskCache; see
+  /// docs/physics.md, "CRPA response cache"): false turns it off.
+  bool diskCache = true;
+  /// Cache directory. Empty: DiskCache::defaultDirectory() ($LENU_CACHE_DIR, else
+  /// $XDG_CACHE_HOME/lenu, else $HOME/.cache/lenu; none if LENU_NO_CACHE=1). A directory given
+  /// here is used even if LENU_NO_CACHE=1 (tests use their own temporary directory).
+  /// Every field of this struct, the force, the HF field and kCrpaCacheVersion enter the key:
+  /// a field added here must be added to the key (CrpaResponse.cpp, cacheKeyOf).
+  std::string cacheDirectory;
 };
 
 /// HF-CRPA response of a spherical nucleus.
@@ -108,6 +118,10 @@ public:
   double analogOmega() const { return m_omegaIAS; }
   const CrpaConfig& config() const { return m_cfg; }
   const HartreeFockMeanField& meanField() const { return *m_mf; }
+  /// The disk cache in use (disabled if diskCache is false or no directory is available).
+  const DiskCache& cache() const { return m_cache; }
+  /// Key prefix naming every input of this response (cache entries append omega and q).
+  const std::string& cacheKey() const { return m_key; }
 
 private:
   struct Hole {
@@ -135,6 +149,7 @@ private:
   int speciesCount() const { return m_mode == ResponseMode::NeutralCurrent ? 2 : 1; }
   int speciesIndex(int species) const { return m_mode == ResponseMode::NeutralCurrent ? species : 0; }
   std::vector<ResponseSet> weakResponses(std::complex<double> z, std::span<const double> q) const;
+  std::string cacheKeyOf() const;
 
   std::shared_ptr<const HartreeFockMeanField> m_mf;
   SkyrmeForce m_force;
@@ -149,6 +164,8 @@ private:
   std::vector<double> m_rK;   // coarse radii [fm]
   ResidualStrengths m_v;      // on the coarse mesh
   std::vector<ResponseLine> m_lines;
+  DiskCache m_cache;
+  std::string m_key;
   double m_shift = 0.0, m_omegaIAS = 0.0, m_threshold = 0.0;
 };
 

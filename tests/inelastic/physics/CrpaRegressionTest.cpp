@@ -1,0 +1,91 @@
+// The faster CRPA evaluation (issue 8: Green's-function sources applied once per pair, all
+// momentum transfers solved as multiple right-hand sides of one LU per block and omega) must give
+// the same numbers as the straightforward implementation it replaced. The reference values below
+// were computed with that implementation (commit 395f7cf, release build) and are compared to a
+// relative tolerance of 1e-9: the two differ only in the order of floating-point operations
+// (round-off ~1e-13 relative), so any change of the physics fails the test.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "lenu/core/Nuclide.hpp"
+#include "lenu/core/Units.hpp"
+#include "lenu/inelastic/InelasticCrossSection.hpp"
+#include "lenu/inelastic/InelasticModels.hpp"
+
+using namespace lenu;
+using namespace lenu::inelastic;
+
+namespace {
+constexpr double kRelTol = 1e-9;
+
+std::shared_ptr<const NuclearResponse> response(const char* target, ResponseMode mode, int maxJ) {
+  InelasticModelOptions mo;
+  mo.model = "crpa";
+  mo.maxJ = maxJ;
+  mo.crpa.diskCache = false; // always computed
+  return makeInelasticResponse(target, mode, mo, NuclideTable::load());
+}
+} // namespace
+
+// 40Ar nu_e CC, sigma(E_nu = 30 MeV) over all multipoles J <= 6 (the benchmark case).
+TEST(CrpaRegression, Ar40SigmaAt30MeVUnchanged) {
+  const InelasticCrossSection xs(response("Ar40", ResponseMode::ChargedCurrentNu, 6), Flavour::NuE);
+  const InelasticSigma s = xs.sigma(30.0);
+  std::printf("40Ar CC sigma(30 MeV) = %.17g fm^2 = %.6e cm^2\n", s.total, s.total / units::cm2);
+  for (const auto& [label, v] : s.byMultipole) std::printf("  {\"%s\", %.17g},\n", label.c_str(), v);
+  const double total = 1.9003849814831206e-14; // fm^2
+  const std::map<std::string, double> ref = {
+      {"0+", 3.7491335009104871e-15},
+      {"0-", 1.0318687335319536e-17},
+      {"1+", 1.4075890959627473e-14},
+      {"1-", 2.8937193740092612e-16},
+      {"2+", 2.1460757768315226e-17},
+      {"2-", 8.3607395387710351e-16},
+      {"3+", 2.073259149666685e-17},
+      {"3-", 4.6896765505300615e-19},
+      {"4+", 8.5182650232096342e-21},
+      {"4-", 3.7730218881164005e-19},
+      {"5+", 1.2456899484532946e-20},
+      {"5-", 1.0374953190925849e-22},
+      {"6+", 2.0797738322814292e-24},
+      {"6-", 7.5577323640521777e-23}};
+  EXPECT_NEAR(s.total, total, kRelTol * std::abs(total));
+  ASSERT_EQ(s.byMultipole.size(), ref.size());
+  for (const auto& [label, v] : ref) EXPECT_NEAR(s.byMultipole.at(label), v, kRelTol * std::abs(total)) << label;
+}
+
+// 16O NC (two species, Coulomb kernel): responses at omega = 25 MeV, q = 80 and 250 MeV.
+TEST(CrpaRegression, O16NeutralCurrentResponsesUnchanged) {
+  const auto r = response("O16", ResponseMode::NeutralCurrent, 3);
+  const std::vector<double> q = {80.0, 250.0};
+  const auto sets = r->continuumResponses(25.0, q);
+  std::vector<double> got;
+  for (const auto& set : sets) {
+    const auto w = set.total();
+    for (double v : {w.CC, w.CL, w.LL, w.T, w.TP}) got.push_back(v);
+  }
+  for (double v : got) std::printf("  %.17g,\n", v);
+  // CC, CL, LL, T, T' [1/MeV] at q = 80 MeV, then at q = 250 MeV
+  const std::vector<double> ref = {
+      0.00081207074091818891,
+      0.0013329395967639609,
+      0.0014225982724968386,
+      0.0045972416125636233,
+      -0.0009472882714173103,
+      0.00097954205708580822,
+      0.00020265828147963377,
+      9.2851194858367095e-05,
+      0.0029891060369939939,
+      -0.001405558807232529};
+  ASSERT_EQ(got.size(), ref.size());
+  double scale = 0.0;
+  for (double v : ref) scale = std::max(scale, std::abs(v));
+  for (std::size_t i = 0; i < ref.size(); ++i) EXPECT_NEAR(got[i], ref[i], kRelTol * scale) << i;
+}
