@@ -152,8 +152,10 @@ struct HauserFeshbach::Impl {
     if (per) {
       per->clear();
     }
+    const double rhoHalf = 0.5 * r.ld.total(eMid), s2 = r.ld.sigma2(eMid);
     for (int twoJf = r.in.A % 2; twoJf <= cfg.maxTwoJ; twoJf += 2) {
-      const double rho = r.ld.density(eMid, twoJf);
+      const double jh = 0.5 * (twoJf + 1); // rho(E', J', pi') = rho/2 (2J'+1)/(2 sigma^2) exp(-(J'+1/2)^2 / (2 sigma^2))
+      const double rho = rhoHalf * (twoJf + 1.0) / (2.0 * s2) * std::exp(-jh * jh / (2.0 * s2));
       for (int parf : {1, -1}) {
         const double w = factor(twoJf, parf) * rho;
         sum += w;
