@@ -124,7 +124,7 @@ std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double
 }
 
 Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses,
-                           EvaporationConfig cfg)
+                           EvaporationConfig cfg, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins)
     : m_masses(std::move(groundMasses)), m_cfg(cfg) {
   for (auto& s : schemes) {
     if (!(s.groundMass > 0.0) || s.levels.empty()) {
@@ -140,7 +140,29 @@ Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<
                             "energyNodes = {} >= 3",
                             m_cfg.levelDensityDivisor, m_cfg.radiusParameter, m_cfg.energyNodes));
   }
-  if (m_cfg.opticalModelNucleons) {
+  if (m_cfg.hauserFeshbach) {
+    std::vector<HfNucleus> nuclei;
+    for (const auto& [za, mass] : m_masses) {
+      const auto [Z, A] = za;
+      if (Z < 1 || A < 6 || Z >= A) {
+        continue; // ejectiles and the lightest nuclei are not compound nuclei here
+      }
+      HfNucleus n{Z, A, mass, {}};
+      if (const LevelScheme* s = scheme(Z, A)) {
+        for (const auto& lv : s->levels) {
+          n.levels.push_back({lv.energy, lv.twoJ, lv.parity});
+        }
+      } else if (auto it = groundSpins.find(za); it != groundSpins.end()) {
+        n.levels.push_back({0.0, it->second.first, it->second.second});
+      } else {
+        n.levels.push_back({0.0, (Z % 2 == 0 && A % 2 == 0) ? 0 : A % 2, 1}); // assumption (header)
+      }
+      nuclei.push_back(std::move(n));
+    }
+    const auto alpha = groundMass(2, 4);
+    m_hf = std::make_shared<const HauserFeshbach>(std::move(nuclei), alpha ? *alpha : 0.0, m_cfg.hf);
+  }
+  if (m_cfg.opticalModelNucleons && !m_cfg.hauserFeshbach) {
     // one optical-model table per (nucleon, daughter) whose parent and daughter masses are known
     for (const auto& [za, mass] : m_masses) {
       for (int zp : {0, 1}) {
@@ -281,9 +303,60 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
 
 void Deexcitation::decay(std::size_t index, Engine& engine, Event& ev) const {
   std::size_t cur = index;
-  // particle evaporation while it is open, then gammas
-  for (int step = 0; step < 64 && evaporate(cur, engine, ev); ++step) {
+  if (m_hf) {
+    statisticalDecay(cur, engine, ev);
+  } else {
+    // particle evaporation while it is open, then gammas
+    for (int step = 0; step < 64 && evaporate(cur, engine, ev); ++step) {
+    }
   }
+  cascade(cur, engine, ev);
+}
+
+void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev) const {
+  std::optional<std::pair<int, int>> spin; // (2J, parity) of the current state once known
+  for (int step = 0; step < 256; ++step) {
+    const Particle parent = ev.particles[cur];
+    const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
+    const auto m0 = groundMass(Z, A);
+    if (parent.pdg < 1000000000 || !m0 || !m_hf->known(Z, A)) {
+      return;
+    }
+    const double ex = parent.mass - *m0;
+    if (ex <= m_hf->matchingEnergy(Z, A) + 1e-9) {
+      return; // discrete region: the level file takes over
+    }
+    if (!spin) {
+      const LevelScheme* s = scheme(Z, A);
+      const std::size_t li = s ? s->levelAt(ex) : 0;
+      if (s && std::abs(s->levels[li].energy - ex) <= 1e-3) {
+        spin = std::pair{s->levels[li].twoJ, s->levels[li].parity}; // a tabulated level above E_m
+      } else {
+        spin = m_hf->sampleSpin(Z, A, ex, engine); // continuum state of unknown spin
+      }
+    }
+    const auto tr = m_hf->sample(Z, A, ex, spin->first, spin->second, engine);
+    if (!tr) {
+      return; // no open channel: the cascade emits one gamma to the level below
+    }
+    const double mEj = tr->pdg == 22     ? 0.0
+                       : tr->pdg == 2112 ? constants::kMassNeutron
+                       : tr->pdg == 2212 ? constants::kMassProton
+                                         : *groundMass(2, 4);
+    const double mD = *groundMass(tr->Z, tr->A) + tr->excitation;
+    auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, mEj, mD, engine);
+    const int v = static_cast<int>(ev.vertices.size());
+    ev.vertices.push_back({kVertexDeexcitation});
+    ev.particles[cur].status = kStatusDecayed;
+    ev.particles[cur].end = v;
+    ev.particles.push_back({tr->pdg, kStatusFinal, pe, mEj, v, -1, parent.time});
+    ev.particles.push_back({nucleusPdg(tr->Z, tr->A), kStatusFinal, pd, mD, v, -1, parent.time});
+    cur = ev.particles.size() - 1;
+    spin = std::pair{tr->twoJ, tr->parity};
+  }
+}
+
+void Deexcitation::cascade(std::size_t cur, Engine& engine, Event& ev) const {
   const int pdg = ev.particles[cur].pdg;
   if (pdg == 2112 || pdg == 2212) {
     return;

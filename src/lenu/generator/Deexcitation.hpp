@@ -6,20 +6,24 @@
 /// ENSDF evaluations). Each emission is a two-body decay isotropic in the rest frame of the
 /// emitting nucleus, boosted to the lab, with its own vertex (status 21), so energy and momentum
 /// are conserved at every vertex; emission times follow the level lifetimes (exponential).
-/// Above the particle-separation energies the nucleus first evaporates n / p / alpha
-/// (EvaporationConfig, simple Weisskopf-Ewing model); below them it decays by gammas. The cascade
-/// always ends in the ground state. A nucleus excited to an energy between or above the tabulated
-/// levels first emits one gamma to the highest level below its energy; a nucleus without a level
-/// scheme emits one gamma to its ground state (simple models).
+/// Above the matching energy (the lowest particle-separation energy or the highest tabulated level,
+/// whichever is lower) the nucleus decays by Hauser-Feshbach decay with spin and parity (HauserFeshbach.hpp; n, p, alpha and E1/M1/E2 gammas
+/// competing) until it reaches the discrete levels below the matching energy, whose tabulated
+/// gamma branches then end the cascade in the ground state (EvaporationConfig::hauserFeshbach =
+/// false restores the Weisskopf-Ewing evaporation without spins). A nucleus between tabulated
+/// levels below the matching energy first emits one gamma to the highest level below its energy;
+/// below its matching energy a nucleus without a level scheme emits one gamma to its ground state.
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "lenu/generator/Event.hpp"
+#include "lenu/generator/HauserFeshbach.hpp"
 #include "lenu/generator/OpticalModel.hpp"
 #include "lenu/generator/Random.hpp"
 #include "lenu/generator/TabulatedSampler.hpp"
@@ -54,7 +58,7 @@ struct LevelScheme {
 /// by the caller.
 std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path);
 
-/// Particle evaporation above the separation energies (documented in docs/generator.md):
+/// Weisskopf-Ewing particle evaporation (used with hauserFeshbach = false; docs/generator.md):
 /// Weisskopf-Ewing emission of n, p, alpha (V.F. Weisskopf, D.H. Ewing, Phys.
 /// Rev. 57 (1940) 472), Gamma_c(eps) ~ (2s_c+1) mu_c eps sigma_inv(eps) rho_d(U - S_c - eps), with a
 /// inverse cross section for n and p from the Koning-Delaroche optical model (opticalModelNucleons,
@@ -76,14 +80,22 @@ struct EvaporationConfig {
   bool opticalModelNucleons = true;
   double inverseTableMaxEnergy = 60.0; ///< upper end of the inverse-cross-section tables [MeV]
   std::size_t inverseTableNodes = 40;  ///< nodes of those tables (quadratic in E)
+  /// Hauser-Feshbach decay with J/pi conservation and gamma competition (HauserFeshbach.hpp) above
+  /// the matching energy of each nucleus; false: the Weisskopf-Ewing evaporation above (no spins,
+  /// no gamma competition) and gammas through the level files.
+  bool hauserFeshbach = true;
+  HauserFeshbachConfig hf; ///< its grid and model settings
 };
 
 class Deexcitation {
 public:
   /// Schemes keyed by (Z, A); each needs groundMass > 0. `groundMasses`: nuclear ground-state
   /// masses [MeV] of further nuclei (evaporation daughters, 4He), keyed by (Z, A).
+  /// `groundSpins`: (2J, parity) of ground states without a level scheme, keyed by (Z, A) (NUBASE2020
+  /// values from the nuclide tables); where none is known, 0+ is assumed for even-even nuclei and
+  /// (A mod 2)/2 + otherwise (an assumption, stated in docs/generator.md).
   explicit Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses = {},
-                        EvaporationConfig cfg = {});
+                        EvaporationConfig cfg = {}, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins = {});
   /// Nuclear ground-state mass of (Z, A) [MeV] if known.
   std::optional<double> groundMass(int Z, int A) const;
   /// Relative level density of (Z, A) at excitation E [MeV] (back-shifted Fermi gas).
@@ -91,6 +103,8 @@ public:
   /// De-excite the nucleus at `particleIndex` of `event` (excited: mass > ground mass). Appends
   /// vertices and particles; the excited nucleus gets status 2.
   void decay(std::size_t particleIndex, Engine& engine, Event& event) const;
+  /// The Hauser-Feshbach model (nullptr if EvaporationConfig::hauserFeshbach is false).
+  const HauserFeshbach* hauserFeshbach() const { return m_hf.get(); }
   /// The scheme of (Z, A), or nullptr.
   const LevelScheme* scheme(int Z, int A) const;
   /// One open evaporation channel: ejectile PDG code and its integrated width Gamma_c (relative
@@ -113,6 +127,11 @@ private:
   void openChannels(int Z, int A, double U, std::vector<OpenChannel>& open, std::vector<double>& widths) const;
   /// One particle emission from the nucleus at `cur` if a channel is open; updates `cur`.
   bool evaporate(std::size_t& cur, Engine& engine, Event& event) const;
+  /// Gamma cascade through the level file from the nucleus at `cur` (discrete region).
+  void cascade(std::size_t cur, Engine& engine, Event& event) const;
+  /// Hauser-Feshbach steps while the nucleus at `cur` is above its matching energy; updates `cur`.
+  void statisticalDecay(std::size_t& cur, Engine& engine, Event& event) const;
+  std::shared_ptr<const HauserFeshbach> m_hf;
   /// Optical-model inverse cross sections keyed by (ejectile Z, daughter Z, daughter A).
   std::map<std::tuple<int, int, int>, InverseCrossSection> m_inverse;
   std::map<std::pair<int, int>, LevelScheme> m_schemes;

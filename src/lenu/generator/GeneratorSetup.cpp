@@ -137,10 +137,23 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
   return s;
 }
 
-std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides) {
+std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides, const EvaporationConfig& cfg) {
   std::map<std::pair<int, int>, double> masses;
+  std::map<std::pair<int, int>, std::pair<int, int>> spins; // NUBASE2020 ground-state (2J, parity)
+  auto addSpin = [&](const Nuclide& n) {
+    const auto& sp = n.spinParity;
+    if (sp.empty() || spins.contains({n.Z, n.A}) || (sp.back() != '+' && sp.back() != '-')) {
+      return;
+    }
+    try {
+      spins[{n.Z, n.A}] = {static_cast<int>(std::lround(2.0 * n.spin())), sp.back() == '-' ? -1 : 1};
+    } catch (const Error&) {
+      // spin not recorded in a parsable form: the Deexcitation default applies
+    }
+  };
   for (const auto& n : nuclides.all()) {
     masses[{n.Z, n.A}] = n.nuclearMass();
+    addSpin(n);
   }
   for (const char* extra : {"inelastic/final_nuclei.csv", "deexcitation/evaporation_masses.csv"}) {
     const auto p = dataDirectory() / extra;
@@ -148,6 +161,7 @@ std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclide
       const NuclideTable t = NuclideTable::fromFile(p);
       for (const auto& n : t.all()) {
         masses.emplace(std::make_pair(n.Z, n.A), n.nuclearMass());
+        addSpin(n);
       }
     }
   }
@@ -174,7 +188,7 @@ std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclide
       }
     }
   }
-  return std::make_shared<Deexcitation>(std::move(all), std::move(masses));
+  return std::make_shared<Deexcitation>(std::move(all), std::move(masses), cfg, std::move(spins));
 }
 
 GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& nuclides) {

@@ -79,7 +79,7 @@ struct GeneratorSetup {
 GeneratorSetup buildGenerator(const GeneratorSettings& settings, const NuclideTable& nuclides);
 
 /// Level schemes shipped in data/deexcitation/ with AME2020 ground-state masses.
-std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides);
+std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides, const EvaporationConfig& cfg = {});
 
 /// Stable 64-bit FNV-1a hash (checkpoint identity).
 std::uint64_t fnv1a(std::string_view s);

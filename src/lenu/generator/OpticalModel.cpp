@@ -235,3 +235,45 @@ double InverseCrossSection::operator()(double ecm) const {
   return (1.0 - f) * m_sigma[i] + f * m_sigma[i + 1];
 }
 } // namespace lenu::generator
+
+namespace lenu::generator {
+PartialWaveTable::PartialWaveTable(const OpticalModel& model, double emax, std::size_t nodes, int lmax)
+    : m_sqrtEmax(std::sqrt(emax)), m_nodes(nodes), m_lmax(lmax) {
+  require(emax > 0.0 && emax <= 200.0 && nodes >= 3 && lmax >= 0,
+          "PartialWaveTable: need 0 < emax <= 200 MeV, nodes >= 3, lmax >= 0");
+  const auto w = static_cast<std::size_t>(2 * (lmax + 1));
+  m_t.assign(nodes * w, 0.0);
+  for (std::size_t i = 1; i < nodes; ++i) {
+    const double s = m_sqrtEmax * static_cast<double>(i) / static_cast<double>(nodes - 1);
+    for (int l = 0; l <= lmax; ++l) {
+      const auto k = i * w + static_cast<std::size_t>(2 * l);
+      m_t[k + 1] = model.transmission(l, 2 * l + 1, s * s);
+      m_t[k] = l > 0 ? model.transmission(l, 2 * l - 1, s * s) : 0.0;
+    }
+  }
+}
+
+void PartialWaveTable::all(double ecm, double* out) const {
+  const auto w = static_cast<std::size_t>(2 * (m_lmax + 1));
+  if (!(ecm > 0.0)) {
+    std::fill(out, out + w, 0.0);
+    return;
+  }
+  const double x = std::min(std::sqrt(ecm) / m_sqrtEmax * static_cast<double>(m_nodes - 1),
+                            static_cast<double>(m_nodes - 1));
+  const auto i = std::min(static_cast<std::size_t>(x), m_nodes - 2);
+  const double f = x - static_cast<double>(i);
+  for (std::size_t k = 0; k < w; ++k) {
+    out[k] = (1.0 - f) * m_t[i * w + k] + f * m_t[(i + 1) * w + k];
+  }
+}
+
+double PartialWaveTable::operator()(int l, int twoJ, double ecm) const {
+  if (l < 0 || l > m_lmax || !(ecm > 0.0) || (twoJ != 2 * l + 1 && twoJ != 2 * l - 1)) {
+    return 0.0;
+  }
+  std::vector<double> t(static_cast<std::size_t>(2 * (m_lmax + 1)));
+  all(ecm, t.data());
+  return t[static_cast<std::size_t>(2 * l + (twoJ == 2 * l + 1 ? 1 : 0))];
+}
+} // namespace lenu::generator

@@ -87,3 +87,27 @@ private:
   std::vector<double> m_sigma; ///< at sqrt(E) = sqrt(emax) i / (nodes - 1); node 0 extrapolated
 };
 } // namespace lenu::generator
+
+namespace lenu::generator {
+/// Optical-model T_lj of one (nucleon, residual) channel for every l <= lmax and both j = l +- 1/2,
+/// tabulated once on a grid uniform in sqrt(E) from 0 to emax (T = 0 at E = 0; the neutron
+/// s-wave T_0 ~ sqrt(E) is then linear between nodes) and interpolated linearly in sqrt(E).
+/// The Hauser-Feshbach decay reads it; never recomputed per event.
+class PartialWaveTable {
+public:
+  /// `nodes` >= 3 energies up to emax (0 < emax <= 200 MeV), l = 0..lmax.
+  PartialWaveTable(const OpticalModel& model, double emax, std::size_t nodes, int lmax);
+  /// T_lj at centre-of-mass energy `ecm` [MeV]; twoJ = 2l +- 1 (0 outside the table's l range or
+  /// for ecm <= 0; clamped above emax).
+  double operator()(int l, int twoJ, double ecm) const;
+  /// All T_lj at `ecm` into out[2 l + (twoJ == 2l+1 ? 1 : 0)], size 2 (lmax + 1).
+  void all(double ecm, double* out) const;
+  int lmax() const { return m_lmax; }
+
+private:
+  double m_sqrtEmax;
+  std::size_t m_nodes;
+  int m_lmax;
+  std::vector<double> m_t; ///< [node * 2(lmax+1) + 2l + (j = l + 1/2)]
+};
+} // namespace lenu::generator

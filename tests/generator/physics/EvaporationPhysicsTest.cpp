@@ -16,7 +16,9 @@ using namespace lenu::generator;
 using namespace lenu::generator::testing;
 
 TEST(EvaporationPhysics, SampledChannelFractionsFollowTheWidths) {
-  auto deex = loadDeexcitation(nuclides());
+  EvaporationConfig we;
+  we.hauserFeshbach = false; // the Weisskopf-Ewing model (Hauser-Feshbach: HauserFeshbachPhysicsTest.cpp)
+  auto deex = loadDeexcitation(nuclides(), we);
   const double m40K = *deex->groundMass(19, 40);
   Engine eng = blockEngine(2024, 0);
   for (double ex : {14.0, 22.0}) {
@@ -54,7 +56,9 @@ TEST(EvaporationPhysics, SampledChannelFractionsFollowTheWidths) {
 // 0.37 MeV above S_p(40K) the proton must tunnel through a ~6 MeV barrier: its width is tiny but
 // non-zero (optical model), far below the neutron's.
 TEST(EvaporationPhysics, ProtonTunnelsBelowTheBarrier) {
-  auto deex = loadDeexcitation(nuclides());
+  EvaporationConfig we;
+  we.hauserFeshbach = false;
+  auto deex = loadDeexcitation(nuclides(), we);
   const auto widths = deex->evaporationWidths(19, 40, 7.952);
   double wn = 0.0, wp = 0.0;
   for (const auto& w : widths) {
