@@ -18,6 +18,8 @@
 #include "lenu/core/Error.hpp"
 #include "lenu/core/Nuclide.hpp"
 #include "lenu/core/Units.hpp"
+#include "lenu/generator/DeexcitationCalorimeter.hpp"
+#include "lenu/generator/GeneratorSetup.hpp"
 #include "lenu/io/AtomicFile.hpp"
 #include "lenu/io/Plot.hpp"
 #include "lenu/supernova/PinchedSpectrum.hpp"
@@ -52,6 +54,7 @@ struct SupernovaOptions {
   std::optional<std::string> exportDir;
   bool list = false;
   bool esRadiativeCorrections = false;
+  std::string ncDeexcitation = "generator";
 };
 
 /// "nue=9.5" or "nue=9.5,nuebar=12" -> map group -> value.
@@ -132,6 +135,14 @@ void run(const SupernovaOptions& o) {
   bc.energy = {0.0, o.energyMax, static_cast<std::size_t>(o.energyBins)};
   bc.inelasticNodes = o.inelasticNodes;
   bc.esRadiativeCorrections = o.esRadiativeCorrections;
+  if (o.ncDeexcitation == "generator") {
+    bc.deexcitation = std::make_shared<generator::DeexcitationCalorimeter>(generator::loadDeexcitation(table));
+  } else if (o.ncDeexcitation == "full") {
+    bc.deexcitation = std::make_shared<FullCalorimetry>();
+  } else if (o.ncDeexcitation != "none") {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("--nc-deexcitation '{}': accepted values are generator, full, none", o.ncDeexcitation));
+  }
   const auto channels = SupernovaChannels::build(det, bc, table);
 
   SupernovaPredictionConfig pc;
@@ -308,6 +319,11 @@ void registerSupernovaCommand(CLI::App& app) {
   sub->add_flag("--es-radiative-corrections", o->esRadiativeCorrections,
                 "nu-e elastic scattering with the O(alpha) electroweak + QED corrections of Bahcall, Kamionkowski & "
                 "Sirlin, PRD 51 (1995) 6146 (changes the ES count by a few per cent; default: tree level)");
+  sub->add_option("--nc-deexcitation", o->ncDeexcitation,
+                  "NC observed energy = visible de-excitation energy of the final nucleus: generator (lenu's gamma\n"
+                  "cascades + evaporation; gammas and p/alpha kinetic energy visible, neutrons not), full (all of E_x\n"
+                  "visible), none (NC interactions counted, no spectrum, NC threshold/resolution not allowed)")
+      ->capture_default_str();
   sub->add_option("--form-factor", o->formFactor, "CEvNS form factor (helm, klein-nystrand, ...)")->capture_default_str();
   sub->add_option("--mean-energy", o->meanEnergy, "pinched: <E> [MeV] per flavour, e.g. nue=9.5,nuebar=12,nux=15 (0.1..100)");
   sub->add_option("--alpha", o->alpha, "pinched: pinching alpha per flavour, e.g. nue=2.5 (-0.9..20)");

@@ -372,7 +372,8 @@ TEST(SupernovaDetector, ErrorsNameFileLineAndKey) {
   expectError(head + "[[channel]]\nkind = \"nue-cc\"\ntarget = \"O16\"\nthreshold_MeV = 5\nefficiency = 1\n",
               "not in the material");
   expectError("name = \"x\"\ndescription = \"y\"\nmaterial = \"Ar\"\n[[channel]]\nkind = \"es\"\n", "missing key 'fiducial_mass_kt'");
-  expectError(head + "[[channel]]\nkind = \"nc\"\ntarget = \"Ar40\"\nthreshold_MeV = 3\nefficiency = 1\n", "threshold must be 0");
+  expectError(head + "[[channel]]\nkind = \"nc\"\ntarget = \"Ar40\"\nthreshold_MeV = 3\nefficiency = 1\nvisible_offset_MeV = 1\n",
+              "not used by channel kind 'nc'");
   expectError(head + "[[channel\n", "TOML syntax error");
 }
 

@@ -99,22 +99,20 @@ SupernovaDetector SupernovaDetector::fromFile(const std::filesystem::path& file,
     } else {
       s.threshold = c.number("threshold_MeV", 0.0, 100.0);
     }
-    if (s.kind == ChannelKind::NC && s.threshold > 0.0) {
-      c.fail("threshold_MeV", "NC de-excitation energies are not modelled: the threshold must be 0 (use the efficiency)");
-    }
     s.efficiency = c.number("efficiency", 1e-6, 1.0);
     s.resolutionA = c.optNumber("resolution_stochastic_sqrtMeV", 0.0, 10.0).value_or(0.0);
     s.resolutionB = c.optNumber("resolution_constant", 0.0, 1.0).value_or(0.0);
     s.visibleOffset = c.optNumber("visible_offset_MeV", -10.0, 50.0);
     const bool smeared = s.kind == ChannelKind::NueCC || s.kind == ChannelKind::NuebarCC || s.kind == ChannelKind::IBD ||
-                         s.kind == ChannelKind::ElectronScattering;
+                         s.kind == ChannelKind::ElectronScattering || s.kind == ChannelKind::NC;
     if (!smeared && (s.resolutionA > 0.0 || s.resolutionB > 0.0 || s.visibleOffset)) {
       c.fail(s.resolutionA > 0.0 ? "resolution_stochastic_sqrtMeV"
                                  : (s.resolutionB > 0.0 ? "resolution_constant" : "visible_offset_MeV"),
-             fmt::format("not used by channel kind '{}' (only nue-cc, nuebar-cc, ibd, es are smeared)", kind));
+             fmt::format("not used by channel kind '{}' (only nue-cc, nuebar-cc, ibd, es, nc are smeared)", kind));
     }
-    if (s.kind == ChannelKind::ElectronScattering && s.visibleOffset) {
-      c.fail("visible_offset_MeV", "not used by channel kind 'es' (the observed energy is the recoil T)");
+    if ((s.kind == ChannelKind::ElectronScattering || s.kind == ChannelKind::NC) && s.visibleOffset) {
+      c.fail("visible_offset_MeV", fmt::format("not used by channel kind '{}' (the observed energy is {})", kind,
+                                               s.kind == ChannelKind::NC ? "the visible de-excitation energy" : "the recoil T"));
     }
     if (auto src = c.optString("source")) {
       (void)src; // provenance text, kept in the file

@@ -69,6 +69,16 @@ std::vector<double> uniformEdges(double lo, double hi, double width) {
   return e;
 }
 
+/// Node energies of the coarse inelastic grid: quadratic from threshold to eMax (as inelasticSigma).
+std::vector<double> inelasticNodeEnergies(double thr, double eMax, int nodes) {
+  std::vector<double> e(static_cast<std::size_t>(nodes));
+  for (std::size_t k = 0; k < e.size(); ++k) {
+    const double u = static_cast<double>(k) / static_cast<double>(e.size() - 1);
+    e[k] = thr + (eMax - thr) * u * u;
+  }
+  return e;
+}
+
 /// sigma(E) of an inelastic channel on a coarse grid from threshold, linearly interpolated.
 std::vector<double> inelasticSigma(const inelastic::InelasticCrossSection& xs, const std::vector<double>& centres,
                                    double eMax, int nodes) {
@@ -77,11 +87,10 @@ std::vector<double> inelasticSigma(const inelastic::InelasticCrossSection& xs, c
   if (!(thr < eMax)) {
     return out;
   }
-  std::vector<double> e(static_cast<std::size_t>(nodes)), s(static_cast<std::size_t>(nodes));
+  // quadratic spacing: dense just above threshold and at supernova energies, sparse in the tail
+  const std::vector<double> e = inelasticNodeEnergies(thr, eMax, nodes);
+  std::vector<double> s(e.size());
   for (std::size_t k = 0; k < e.size(); ++k) {
-    // quadratic spacing: dense just above threshold and at supernova energies, sparse in the tail
-    const double u = static_cast<double>(k) / static_cast<double>(e.size() - 1);
-    e[k] = thr + (eMax - thr) * u * u;
     // interpolate sqrt(sigma): exact for the (E - E_thr)^2 rise of a CC cross section above a level
     s[k] = k == 0 ? 0.0 : std::sqrt(std::max(0.0, xs.sigma(e[k]).total));
   }
@@ -122,6 +131,119 @@ void smearedResponse(ChannelTable& ch, std::size_t k, const std::vector<double>&
   }
 }
 
+/// Detection probability and observed-bin probabilities of one excitation energy of an NC final
+/// nucleus: the visible de-excitation energy (DeexcitationCalorimetry) smeared with the channel's
+/// resolution, above its threshold, times its efficiency.
+struct CalorimetricRow {
+  double detected = 0.0;
+  std::vector<double> bins;
+};
+
+CalorimetricRow calorimetricRow(const DetectorChannelSpec& sp, const VisibleEnergyDistribution& d,
+                                const std::vector<double>& edges) {
+  CalorimetricRow r;
+  r.bins.assign(edges.size() - 1, 0.0);
+  for (std::size_t p = 0; p < d.energy.size(); ++p) {
+    const double e = std::max(d.energy[p], 0.0);
+    const double w = d.weight[p] * sp.efficiency;
+    const double width = sp.resolutionA * std::sqrt(e) + sp.resolutionB * e;
+    r.detected += w * smearedFraction(e, width, -1e300, 1e300, sp.threshold);
+    for (std::size_t o = 0; o + 1 < edges.size(); ++o) {
+      r.bins[o] += w * smearedFraction(e, width, edges[o], edges[o + 1], sp.threshold);
+    }
+  }
+  return r;
+}
+
+/// NC observed-energy response from the de-excitation of the final nucleus: at each coarse node
+/// energy E_n, dsigma/domega (continuum, omega step `omegaStep`) and the line cross sections give
+/// the distribution of the excitation E_x = omega (the nuclear recoil, q^2/2M < 0.2 MeV at these
+/// energies, is neglected); every E_x is mapped to visible energy by `calo`. The shape per
+/// sigma is interpolated linearly in E_nu between nodes and scaled by the tabulated sigma(E).
+void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks, const inelastic::InelasticCrossSection& xs,
+                          const std::vector<double>& centres, const ChannelBuildConfig& cfg) {
+  const auto& calo = *cfg.deexcitation;
+  const auto& resp = xs.response();
+  const int Z = resp.targetZ(), A = resp.targetA();
+  const std::size_t nObs = ch.observedEdges.size() - 1;
+  const double thr = xs.thresholdEnergy();
+  const double eMax = cfg.energy.hi;
+  if (!(thr < eMax)) {
+    for (std::size_t k : ks) {
+      ch.sigmaDetected[k].assign(centres.size(), 0.0);
+      ch.response[k].assign(centres.size() * nObs, 0.0);
+    }
+    return;
+  }
+  const auto nodes = inelasticNodeEnergies(thr, eMax, std::min(cfg.inelasticNodes, cfg.calorimetryNodes));
+  const double step = cfg.calorimetryOmegaStep;
+  const double w0 = std::max(resp.continuumThreshold(), 0.0);
+  std::vector<double> omega;
+  if (std::isfinite(resp.continuumThreshold())) {
+    for (double w = w0 + 0.5 * step; w < eMax; w += step) {
+      omega.push_back(w);
+    }
+  }
+  std::vector<CalorimetricRow> contRow(omega.size()), lineRow(resp.lines().size());
+  for (std::size_t i = 0; i < omega.size(); ++i) {
+    contRow[i] = calorimetricRow(ch.spec, calo.visibleEnergy(Z, A, omega[i]), ch.observedEdges);
+  }
+  for (std::size_t l = 0; l < lineRow.size(); ++l) {
+    lineRow[l] = calorimetricRow(ch.spec, calo.visibleEnergy(Z, A, resp.lines()[l].excitation), ch.observedEdges);
+  }
+  // shape[n] = (detected fraction, observed-bin fractions) per unit sigma at node n
+  std::vector<CalorimetricRow> shape(nodes.size(), CalorimetricRow{0.0, std::vector<double>(nObs, 0.0)});
+  for (std::size_t n = 1; n < nodes.size(); ++n) {
+    const double E = nodes[n];
+    std::vector<double> w;
+    for (double x : omega) {
+      if (x < E) {
+        w.push_back(x);
+      }
+    }
+    const auto ds = w.empty() ? std::vector<double>{} : xs.dSigmaDOmega(E, w);
+    const auto ls = xs.lineSigmas(E);
+    double total = 0.0;
+    auto add = [&](const CalorimetricRow& row, double s) {
+      total += s;
+      shape[n].detected += s * row.detected;
+      for (std::size_t o = 0; o < nObs; ++o) {
+        shape[n].bins[o] += s * row.bins[o];
+      }
+    };
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+      add(contRow[i], ds[i] * step);
+    }
+    for (std::size_t l = 0; l < ls.size(); ++l) {
+      add(lineRow[l], ls[l]);
+    }
+    if (total > 0.0) {
+      shape[n].detected /= total;
+      for (auto& v : shape[n].bins) {
+        v /= total;
+      }
+    }
+  }
+  shape[0] = shape.size() > 1 ? shape[1] : shape[0];
+  for (std::size_t k : ks) {
+    ch.sigmaDetected[k].assign(centres.size(), 0.0);
+    ch.response[k].assign(centres.size() * nObs, 0.0);
+    for (std::size_t j = 0; j < centres.size(); ++j) {
+      const double s = ch.sigma[k][j];
+      if (s <= 0.0) {
+        continue;
+      }
+      const auto it = std::upper_bound(nodes.begin(), nodes.end(), centres[j]);
+      const auto i = std::clamp<std::size_t>(static_cast<std::size_t>(it - nodes.begin()), 1, nodes.size() - 1);
+      const double u = std::clamp((centres[j] - nodes[i - 1]) / (nodes[i] - nodes[i - 1]), 0.0, 1.0);
+      ch.sigmaDetected[k][j] = s * ((1.0 - u) * shape[i - 1].detected + u * shape[i].detected);
+      for (std::size_t o = 0; o < nObs; ++o) {
+        ch.response[k][j * nObs + o] = s * ((1.0 - u) * shape[i - 1].bins[o] + u * shape[i].bins[o]);
+      }
+    }
+  }
+}
+
 } // namespace
 
 SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, const ChannelBuildConfig& cfg,
@@ -132,6 +254,10 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
   require(cfg.inelasticNodes >= 4 && cfg.inelasticNodes <= 1000,
           fmt::format("inelasticNodes = {} outside [4, 1000]", cfg.inelasticNodes));
   requirePositive(cfg.observedBinWidth, "observed-energy bin width", "MeV");
+  require(cfg.calorimetryNodes >= 4 && cfg.calorimetryNodes <= 1000,
+          fmt::format("calorimetryNodes = {} outside [4, 1000]", cfg.calorimetryNodes));
+  require(cfg.calorimetryOmegaStep >= 0.01 && cfg.calorimetryOmegaStep <= 5.0,
+          fmt::format("calorimetry omega step {} MeV outside [0.01, 5] MeV", cfg.calorimetryOmegaStep));
   SupernovaChannels out;
   out.m_detector = detector;
   out.m_cfg = cfg;
@@ -157,6 +283,14 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
     case ChannelKind::NueCC:
     case ChannelKind::NuebarCC:
     case ChannelKind::NC: {
+      if (sp.kind == ChannelKind::NC && !cfg.deexcitation &&
+          (sp.threshold > 0.0 || sp.resolutionA > 0.0 || sp.resolutionB > 0.0)) {
+        throw Error(ErrorCode::ConfigError,
+                    fmt::format("{}: NC channel '{}' has a threshold or resolution, which apply to the visible "
+                                "de-excitation energy: a de-excitation model is needed (ChannelBuildConfig::deexcitation; "
+                                "lenu supernova --nc-deexcitation generator|full)",
+                                detector.file.string(), sp.label));
+      }
       ch.targets = nucleiOf(sp.target);
       ch.model = cfg.inelasticModel;
       const bool cc = sp.kind != ChannelKind::NC;
@@ -176,6 +310,10 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
           const auto s = inelasticSigma(xs, centres, cfg.energy.hi, cfg.inelasticNodes);
           for (std::size_t k : ks) {
             ch.sigma[k] = s;
+          }
+          if (!cc && cfg.deexcitation) {
+            ch.observedEdges = uniformEdges(0.0, cfg.energy.hi, cfg.observedBinWidth);
+            calorimetricResponse(ch, ks, xs, centres, cfg);
           }
           if (cc && !ch.spec.visibleOffset) {
             ch.spec.visibleOffset = xs.thresholdEnergy() - constants::kMassElectron;
@@ -198,7 +336,11 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
             smearedResponse(ch, k, centres);
           }
         }
+      } else if (cfg.deexcitation && ch.note.empty()) {
+        ch.observedQuantity = "visible de-excitation energy of the final nucleus, smeared [MeV]";
+        ch.note = "NC: " + cfg.deexcitation->description();
       } else {
+        ch.observedEdges.clear();
         for (std::size_t k = 0; k < 6; ++k) {
           if (!ch.sigma[k].empty()) {
             ch.sigmaDetected[k] = ch.sigma[k];

@@ -19,6 +19,7 @@
 
 #include "lenu/core/Nuclide.hpp"
 #include "lenu/source/NeutrinoSource.hpp"
+#include "lenu/supernova/DeexcitationCalorimetry.hpp"
 #include "lenu/supernova/FlavourTransformation.hpp"
 #include "lenu/supernova/SupernovaDetector.hpp"
 
@@ -40,6 +41,15 @@ struct ChannelBuildConfig {
   int inelasticNodes = 40;                ///< energies at which inelastic sigma(E) is computed (>= 4)
   double observedBinWidth = 1.0;          ///< [MeV] observed-energy bins (CEvNS: 1 keV)
   bool esRadiativeCorrections = false;    ///< nu-e ES with the O(alpha) corrections of Bahcall, Kamionkowski & Sirlin (1995)
+  /// NC channels: visible de-excitation energy of the final nucleus (null: NC interactions are
+  /// counted with the channel efficiency, no threshold, no spectrum). With a model, the NC
+  /// channel's threshold, resolution and efficiency apply to the visible energy and it gets an
+  /// observed-energy spectrum.
+  std::shared_ptr<const DeexcitationCalorimetry> deexcitation;
+  double calorimetryOmegaStep = 0.5;      ///< [MeV] excitation-energy step of the NC continuum fold
+  /// Neutrino energies (quadratic from threshold, as inelasticNodes, at most inelasticNodes) at which
+  /// the NC visible-energy shape is computed; linear in E_nu between them (the shape varies slowly).
+  int calorimetryNodes = 12;
 };
 
 /// One channel with its cached cross sections.
