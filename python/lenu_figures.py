@@ -397,7 +397,7 @@ def fig6(out):
 
 
 # ------------------------------------------------------------------ figures 7 and 8
-WITH_CRPA = False  # set by --with-crpa (continuum-RPA curves cost minutes)
+WITH_CRPA = True  # --without-crpa turns it off (cold continuum-RPA curves cost minutes; the disk cache makes reruns fast)
 
 
 def inelastic_models(channel, flavour):
@@ -405,8 +405,8 @@ def inelastic_models(channel, flavour):
     made, skipped = [], []
     for name in ("allowed", "hf", "crpa"):
         if name == "crpa" and not WITH_CRPA:
-            skipped.append("crpa: not drawn by default (each CRPA cross section takes ~10-30 s CPU); "
-                           "run `lenu figures --with-crpa` to add it")
+            skipped.append("crpa: left out by --without-crpa (run `lenu figures` without it to add the "
+                           "continuum-RPA curves)")
             continue
         try:
             made.append((name, lenu.InelasticCrossSection("Ar40", channel, flavour, name)))
@@ -424,8 +424,15 @@ def fig7(out):
         made, skipped = inelastic_models(channel, flavour)
         notes += [f"{channel.upper()} {s}" for s in skipped]
         for name, xs in made:
-            s = xs.sigma(e if name != "crpa" else e[::3]) / CM2  # crpa: every 15 MeV (cost)
-            ee = e if name != "crpa" else e[::3]
+            ee = e if name != "crpa" else e[::3]  # crpa: every 15 MeV (cost)
+            if name == "crpa":
+                s = np.empty(ee.size)
+                for i, x in enumerate(ee):  # progress: cold CRPA cross sections take ~10-60 s CPU each
+                    print(f"figure 7: crpa {channel.upper()} sigma at E_nu = {x:g} MeV ({i + 1}/{ee.size})",
+                          flush=True)
+                    s[i] = xs.sigma(float(x)) / CM2
+            else:
+                s = xs.sigma(ee) / CM2
             rows += [(channel.upper(), name, float(a), float(b)) for a, b in zip(ee, s)]
             ax[k].semilogy(ee, s, label=name, marker="o" if name == "crpa" else None)
         ax[k].set_xlabel(r"$E_\nu$ [MeV]")
@@ -442,7 +449,7 @@ def fig7(out):
     files.append(save_png(fig, out / "fig7_ar40_inelastic.png"))
     missing_crpa = any(n.split()[1].startswith("crpa") for n in notes)
     if missing_crpa and not WITH_CRPA:
-        return files, "curves: allowed, hf (crpa with --with-crpa)"
+        return files, "curves: allowed, hf (crpa left out by --without-crpa)"
     return files, ("CRPA not available (curves: allowed, hf)" if missing_crpa else "allowed, hf, crpa")
 
 
@@ -454,6 +461,8 @@ def fig8(out):
     ratios = {}
     for k, E in enumerate((30.0, 50.0)):
         for name, xs in made:
+            if name == "crpa":
+                print(f"figure 8: crpa dsigma/dcos at E_nu = {E:g} MeV", flush=True)
             d = xs.dsigma_dcos(E, c) / CM2
             norm = d / np.trapz(d, c)
             rows += [(E, name, float(a), float(b), float(n)) for a, b, n in zip(c, d, norm)]
@@ -561,11 +570,12 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True, help="output directory (created)")
     ap.add_argument("--only", default="", help="comma-separated figure numbers (default: all)")
-    ap.add_argument("--with-crpa", action="store_true",
-                    help="add continuum-RPA curves to figures 7 and 8 (slow: minutes)")
+    ap.add_argument("--without-crpa", action="store_true",
+                    help="leave the continuum-RPA curves out of figures 7 and 8 (cold, they take minutes of CPU; "
+                         "responses are cached on disk, so a second run takes seconds)")
     a = ap.parse_args(argv)
     global WITH_CRPA
-    WITH_CRPA = a.with_crpa
+    WITH_CRPA = not a.without_crpa
     out = pathlib.Path(a.out)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ namespace {
 struct FiguresOptions {
   std::string out = "lenu-figures";
   std::string only;
-  bool withCrpa = false;
+  bool withoutCrpa = false;
 };
 
 #if defined(LENU_PYTHON_EXECUTABLE) && defined(LENU_PYTHON_MODULE_DIR) && defined(LENU_FIGURES_SCRIPT)
@@ -57,7 +57,7 @@ void runFigures(const FiguresOptions& o) {
     args.push_back("--only");
     args.push_back(o.only);
   }
-  if (o.withCrpa) args.push_back("--with-crpa");
+  if (o.withoutCrpa) args.push_back("--without-crpa");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -99,9 +99,11 @@ void registerFiguresCommand(CLI::App& app) {
       "neutronization burst. Summary in DIR/figures.csv.\nExample: lenu figures --out figs");
   cmd->add_option("--out", opt->out, "output directory (created); default lenu-figures");
   cmd->add_option("--only", opt->only, "comma-separated figure numbers 1-9, e.g. 3,4 (default: all)");
-  cmd->add_flag("--with-crpa", opt->withCrpa,
-                "add continuum-RPA (crpa) curves to figures 7 and 8 (each CRPA cross section costs ~10-30 s CPU, "
-                "so this takes minutes; off by default)");
+  cmd->add_flag("--without-crpa", opt->withoutCrpa,
+                "leave the continuum-RPA (crpa) curves out of figures 7 and 8. They are drawn by default; cold, "
+                "each CRPA cross section costs ~10-60 s CPU (the first run takes several minutes, with progress "
+                "lines), and the responses are cached on disk ($LENU_CACHE_DIR, else ~/.cache/lenu; LENU_NO_CACHE=1 "
+                "turns the cache off), so a second run takes seconds");
   cmd->callback([opt]() { runFigures(*opt); });
 }
 

@@ -229,9 +229,9 @@ def test_fig7_inelastic(figures_dir):
     comments, rows = load(out / "fig7_ar40_inelastic.csv")
     curves = {(r["channel"], r["model"]) for r in rows}
     assert {("CC", "allowed"), ("CC", "hf"), ("NC", "hf")} <= curves
-    # crpa is opt-in (`lenu figures --with-crpa`, minutes of CPU): by default it is absent and said so
+    # the fixture runs `lenu figures --without-crpa`: crpa is absent and the CSV says why
     assert ("CC", "crpa") not in curves
-    assert any("--with-crpa" in c for c in comments)
+    assert any("--without-crpa" in c for c in comments)
     for ch, m in curves:
         sel = lambda r, ch=ch, m=m: r["channel"] == ch and r["model"] == m  # noqa: E731
         s = col(rows, "sigma_cm2", sel)
