@@ -10,9 +10,9 @@
 //   IBD, 187 kt water:            35136 interactions
 //   nu-e ES, 40 kt Ar, no cut:      527.4
 //   nu_e CC on 40Ar, 40 kt:        1542.7
-// Published DUNE estimates for 10 kpc (DUNE TDR / EPJC 81 (2021) 423, Table of event counts for
-// the Livermore, GKVM and Garching models with MARLEY cross sections; UNCONFIRMED transcription,
-// from memory, not read in the paper): nu_e CC ~ 2700 (Livermore), ~ 3350 (GKVM), ~ 890 (Garching).
+// The published DUNE estimates for 10 kpc (DUNE TDR / EPJC 81 (2021) 423, table of event counts per
+// supernova model) could not be read in any source so far; no number from them is used here (search
+// log: data/detectors/SOURCES.md).
 
 #include <cmath>
 #include <cstdio>
