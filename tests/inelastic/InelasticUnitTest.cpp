@@ -70,6 +70,28 @@ TEST(LeptonKinematics, FactorsMatchTheLeptonTensor) {
   }
 }
 
+// Current conservation: for a conserved vector current (longitudinal L = (omega/q) C) and a
+// massless lepton, the charge-longitudinal combination v_CC + 2 (omega/q) v_CL + (omega/q)^2 v_LL
+// equals (1 + cos) (Q^2/q^2)^2, so it vanishes at Q^2 -> 0 (forward scattering). This is why, with
+// the CVC prescription omega_V = omega - omega_IAS (Coulomb-displaced), the vector C/L terms of
+// transitions below the analog state do NOT cancel forward and dsigma/dcos rises over the last few
+// degrees (a physical consequence of the prescription; absent with --longitudinal impulse).
+TEST(LeptonKinematics, ConservedCurrentChargeLongitudinalVanishesForward) {
+  for (double c : {-0.7, 0.0, 0.5, 0.9, 0.99, 1.0}) {
+    const double E = 30.0, w = 12.0;
+    LeptonVertex v;
+    ASSERT_TRUE(LeptonVertex::make(E, w, c, 0.0, v));
+    const KinematicFactors f = kinematicFactors(v);
+    const double x = w / v.q;
+    const double comb = f.CC + 2.0 * x * f.CL + x * x * f.LL;
+    const double r = v.Q2 / (v.q * v.q);
+    EXPECT_NEAR(comb, (1.0 + c) * r * r, 1e-12) << "c=" << c;
+    if (c == 1.0) {
+      EXPECT_NEAR(comb, 0.0, 1e-12);
+    }
+  }
+}
+
 TEST(LeptonKinematics, ClosedBelowThreshold) {
   LeptonVertex v;
   EXPECT_FALSE(LeptonVertex::make(10.0, 9.8, 0.0, constants::kMassElectron, v));
