@@ -274,10 +274,11 @@ def fig5(out):
                        ["E_MeV"] + [f"sigma_{key(m)}_cm2" for m in models] + [f"rel_{key(m)}" for m in rel],
                        columns(e, *[sig[m] / CM2 for m in models], *rel.values()))]
     fig, ax = plt.subplots(1, 2, figsize=(11, 4.2))
+    colour = {m: f"C{i}" for i, m in enumerate(models)}  # one colour per model in both panels
     for m in models:
-        ax[0].semilogy(e, sig[m] / CM2, label=m)
+        ax[0].semilogy(e, sig[m] / CM2, label=m, color=colour[m])
     for m, v in rel.items():
-        ax[1].plot(e, 100 * v, label=m)
+        ax[1].plot(e, 100 * v, label=m, color=colour[m])
     ax[0].set_xlabel(r"$E_\nu$ [MeV]")
     ax[0].set_ylabel(r"$\sigma$ [cm$^2$]")
     ax[0].set_title(r"CEvNS on $^{40}$Ar")

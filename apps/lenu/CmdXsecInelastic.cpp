@@ -324,8 +324,8 @@ void addCommand(CLI::App& xsec, bool cc) {
   o->cc = cc;
   CLI::App* sub = xsec.add_subcommand(
       cc ? "cc" : "nc",
-      cc ? "Inelastic charged-current cross section nu_l + A -> l + A* (multipoles on HF / WS, or allowed)"
-         : "Inelastic neutral-current cross section nu + A -> nu' + A* (multipoles on HF / WS)");
+      cc ? "Inelastic charged-current cross section nu_l + A -> l + A* (multipoles on continuum RPA, HF or WS, or allowed)"
+         : "Inelastic neutral-current cross section nu + A -> nu' + A* (multipoles on continuum RPA, HF or WS)");
   sub->add_option("target", o->target, "target nuclide, e.g. Ar40, C12, O16, Fe56, I127, Pb208")->required();
   sub->add_option("--energy,-e", o->energies, "neutrino energy [MeV] (repeatable); default 30");
   sub->add_option("--range", o->range, "energy grid LO:HI:N [MeV]");
