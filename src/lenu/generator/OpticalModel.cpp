@@ -36,6 +36,14 @@ OpticalPotential koningDelaroche(int projectileZ, int Z, int A, double E) {
   // global parameters of Table 4/5 as given in Sect. 4 of the paper. Values transcribed here were
   // cross-checked against two independent public transcriptions (found with the `search` tool, code
   // corpus: a C "omplib" KD2001 routine and a Python KD02 implementation), which agree digit by digit.
+  // Third check (data4 pass, 2026-12-04), against TALYS, the code of the paper's first author (A.J. Koning):
+  // the global neutron and proton coefficients of subroutine omppar (TALYS-1.6 source/omppar.f, read in
+  // github.com/fzeiser/THALYSv1.6 commit c68f428) and the energy dependence of subroutine opticalp
+  // (github.com/psaxioti/talys source/opticalp.f, commit 07e975f: v4 = 7e-9, V_C = 1.73/r_C Z/A^(1/3),
+  // Coulomb term V_C v1 (v2 - 2 v3 f + 3 v4 f^2), W = w1 f^2/(f^2 + w2^2), Wd = d1 f^2 e^(-d2 f)/(f^2 + d3^2),
+  // Vso = vso1 e^(-vso2 f), Wso = wso1 f^2/(f^2 + wso2^2)) agree with every value below; no discrepancy.
+  // (TALYS multiplies d1 by 0.85 for coupled-channels targets; that is not part of the spherical global OMP.)
+  // The paper's own tables were not read (NPA 713 is not on arXiv).
   const double a = A, z = Z, n = A - Z;
   const double a13 = std::cbrt(a);
   const double eta = (n - z) / a;
