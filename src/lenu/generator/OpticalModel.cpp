@@ -137,7 +137,10 @@ OpticalPotential mcFaddenSatchler(int Z, int A, double E) {
   // L. McFadden, G.R. Satchler, Nucl. Phys. 84 (1966) 177 (24.7 MeV alpha scattering, A = 16-208):
   // V = 185 MeV, W = 25 MeV, r = 1.40 fm, a = 0.52 fm for both, r_c = 1.30 fm. Read from two public
   // transcriptions found with the `search` tool (code corpus): EMPIRE OMPAR ("McFadden and Satchler
-  // parameters /alpha/") and a C++ McFaddenSatchlerPotential class; identical values.
+  // parameters /alpha/") and a C++ McFaddenSatchlerPotential class; identical values, also stated in
+  // P. Mohr et al., "Successful prediction of total alpha-induced reaction cross sections at
+  // astrophysically relevant sub-Coulomb energies using a novel approach" (2020), which shows that
+  // this potential overestimates sub-barrier alpha absorption (tail of the imaginary part).
   OpticalPotential p;
   p.v = 185.0;
   p.rv = 1.40;
