@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -63,15 +64,27 @@ std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path) {
       Level lv;
       std::string par;
       std::size_t ng = 0;
-      double lifeS = 0.0;
       if (!(ls >> lv.energy >> lv.twoJ >> par >> ng)) {
         throw bad(i);
       }
-      if (!(ls >> lifeS)) {
-        lifeS = 0.0; // the mean life column is optional
+      // half-life column: T1/2 [s], "?" (unknown: prompt), "gs" (ground state); absent = unknown
+      std::string half;
+      if (ls >> half && half != "?" && half != "gs") {
+        std::size_t used = 0;
+        double t = -1.0;
+        try {
+          t = std::stod(half, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used != half.size() || !(t > 0.0) || !std::isfinite(t)) {
+          throw Error(ErrorCode::ConfigError, fmt::format("{}: bad half-life '{}' (seconds > 0, '?' or 'gs') in line '{}'",
+                                                          path.string(), half, lines[i]));
+        }
+        lv.halfLife = t * units::s;
+        lv.lifetime = lv.halfLife / std::log(2.0); // tau = T1/2 / ln 2
       }
       lv.parity = par == "-" ? -1 : 1;
-      lv.lifetime = lifeS * units::s;
       ++i;
       double sum = 0.0;
       for (std::size_t g = 0; g < ng; ++g) {
@@ -159,20 +172,30 @@ Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<
       }
       nuclei.push_back(std::move(n));
     }
-    const auto alpha = groundMass(2, 4);
-    m_hf = std::make_shared<const HauserFeshbach>(std::move(nuclei), alpha ? *alpha : 0.0, m_cfg.hf);
+    EjectileMasses ej;
+    ej.deuteron = groundMass(1, 2).value_or(0.0);
+    ej.triton = groundMass(1, 3).value_or(0.0);
+    ej.helion = groundMass(2, 3).value_or(0.0);
+    ej.alpha = groundMass(2, 4).value_or(0.0);
+    m_hf = std::make_shared<const HauserFeshbach>(std::move(nuclei), ej, m_cfg.hf);
   }
   if (m_cfg.opticalModelNucleons && !m_cfg.hauserFeshbach) {
-    // one optical-model table per (nucleon, daughter) whose parent and daughter masses are known
+    // one optical-model table per (ejectile, daughter) whose parent, daughter and ejectile masses are
+    // known (n, p always; d, t, 3He, alpha where their masses are)
+    const std::vector<std::pair<LightIon, std::optional<double>>> ions = {
+        {LightIon::Neutron, constants::kMassNeutron}, {LightIon::Proton, constants::kMassProton},
+        {LightIon::Deuteron, groundMass(1, 2)},       {LightIon::Triton, groundMass(1, 3)},
+        {LightIon::Helion, groundMass(2, 3)},         {LightIon::Alpha, groundMass(2, 4)}};
     for (const auto& [za, mass] : m_masses) {
-      for (int zp : {0, 1}) {
-        const int zd = za.first - zp, ad = za.second - 1;
-        if (ad < 4 || zd < 1 || zd > ad || !m_masses.contains({zd, ad}) || m_inverse.contains({zp, zd, ad})) {
+      for (const auto& [ion, mIon] : ions) {
+        const LightIonInfo info = lightIonInfo(ion);
+        const int zd = za.first - info.z, ad = za.second - info.a;
+        const auto key = std::tuple{info.z, info.a, zd, ad};
+        if (!mIon || ad < 4 || zd < 1 || zd > ad || !m_masses.contains({zd, ad}) || m_inverse.contains(key)) {
           continue;
         }
-        m_inverse.emplace(std::tuple{zp, zd, ad},
-                          InverseCrossSection(OpticalModel(zp, zd, ad), m_cfg.inverseTableMaxEnergy,
-                                              m_cfg.inverseTableNodes));
+        m_inverse.emplace(key, InverseCrossSection(OpticalModel(ion, zd, ad, *mIon), m_cfg.inverseTableMaxEnergy,
+                                                   m_cfg.inverseTableNodes));
       }
     }
   }
@@ -207,8 +230,27 @@ namespace {
 struct Ejectile {
   int pdg, z, a, twoS;
 };
-constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1}, {2212, 1, 1, 1}, {1000020040, 2, 4, 0}};
+/// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
+constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1},       {2212, 1, 1, 1},       {1000010020, 1, 2, 2},
+                                   {1000010030, 1, 3, 1}, {1000020030, 2, 3, 1}, {1000020040, 2, 4, 0}};
 } // namespace
+
+double Deexcitation::ejectileMass(int pdg) const {
+  if (pdg == 22) {
+    return 0.0;
+  }
+  if (pdg == 2112) {
+    return constants::kMassNeutron;
+  }
+  if (pdg == 2212) {
+    return constants::kMassProton;
+  }
+  const auto m = groundMass((pdg / 10000) % 1000, (pdg / 10) % 1000);
+  if (!m) {
+    throw Error(ErrorCode::UnknownNuclide, fmt::format("Deexcitation: no mass for ejectile {}", pdg));
+  }
+  return *m;
+}
 
 void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>& open,
                                 std::vector<double>& weights) const {
@@ -224,7 +266,7 @@ void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>
     const auto md = groundMass(zd, ad);
     const auto mEj = e.pdg == 2112 ? std::optional<double>(constants::kMassNeutron)
                      : e.pdg == 2212 ? std::optional<double>(constants::kMassProton)
-                                     : groundMass(2, 4);
+                                     : groundMass(e.z, e.a);
     if (!md || !mEj) {
       continue;
     }
@@ -232,14 +274,14 @@ void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>
     const double r = m_cfg.radiusParameter * (std::cbrt(static_cast<double>(ad)) + std::cbrt(static_cast<double>(e.a)));
     const double barrier = e.z == 0 ? 0.0 : e.z * zd * constants::kAlpha * constants::kHbarC / r;
     const double epsMax = U - sep;
-    if (epsMax <= 0.0 || (epsMax <= barrier && !(e.a == 1 && m_inverse.contains({e.z, zd, ad})))) {
+    const auto om = m_inverse.find({e.z, e.a, zd, ad});
+    const bool useOm = om != m_inverse.end();
+    if (epsMax <= 0.0 || (epsMax <= barrier && !useOm)) {
       continue;
     }
     // Weisskopf-Ewing: Gamma_c(eps) ~ (2s+1) mu eps sigma_inv(eps) rho_d(U - S - eps), sharp-cutoff
     // sigma_inv = pi R^2 (1 - V/eps) above the barrier V
     const double mu = *mEj * *md / (*mEj + *md);
-    const auto om = e.a == 1 ? m_inverse.find({e.z, zd, ad}) : m_inverse.end();
-    const bool useOm = om != m_inverse.end();
     // optical model: the Coulomb barrier is inside sigma_R, the spectrum starts at eps = 0
     const double eps0 = useOm ? 0.0 : barrier;
     std::vector<double> x(m_cfg.energyNodes), w(m_cfg.energyNodes);
@@ -339,10 +381,7 @@ void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev)
     if (!tr) {
       return; // no open channel: the cascade emits one gamma to the level below
     }
-    const double mEj = tr->pdg == 22     ? 0.0
-                       : tr->pdg == 2112 ? constants::kMassNeutron
-                       : tr->pdg == 2212 ? constants::kMassProton
-                                         : *groundMass(2, 4);
+    const double mEj = ejectileMass(tr->pdg);
     const double mD = *groundMass(tr->Z, tr->A) + tr->excitation;
     auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, mEj, mD, engine);
     const int v = static_cast<int>(ev.vertices.size());

@@ -7,7 +7,7 @@
 /// emitting nucleus, boosted to the lab, with its own vertex (status 21), so energy and momentum
 /// are conserved at every vertex; emission times follow the level lifetimes (exponential).
 /// Above the matching energy (the lowest particle-separation energy or the highest tabulated level,
-/// whichever is lower) the nucleus decays by Hauser-Feshbach decay with spin and parity (HauserFeshbach.hpp; n, p, alpha and E1/M1/E2 gammas
+/// whichever is lower) the nucleus decays by Hauser-Feshbach decay with spin and parity (HauserFeshbach.hpp; n, p, d, t, 3He, alpha and E1/M1/E2 gammas
 /// competing) until it reaches the discrete levels below the matching energy, whose tabulated
 /// gamma branches then end the cascade in the ground state (EvaporationConfig::hauserFeshbach =
 /// false restores the Weisskopf-Ewing evaporation without spins). A nucleus between tabulated
@@ -39,7 +39,8 @@ struct Level {
   double energy = 0.0;   ///< excitation energy [MeV]
   int twoJ = 0;          ///< 2J
   int parity = 1;        ///< +1 / -1
-  double lifetime = 0.0; ///< mean life [ns] (0 if unknown)
+  double halfLife = 0.0; ///< half-life T1/2 [ns] from the level file (0 if unknown: emitted promptly)
+  double lifetime = 0.0; ///< mean life tau = T1/2 / ln 2 [ns] (0 if unknown)
   std::vector<GammaBranch> gammas;
 };
 
@@ -54,15 +55,16 @@ struct LevelScheme {
 };
 
 /// Read a level file (TALYS discrete-level layout: "Z A n" block headers, level lines
-/// "E 2J parity ngamma [mean life, s]", gamma lines "E_gamma ratio final_index"). Masses are filled
-/// by the caller.
+/// "E 2J parity ngamma [T1/2 in s | ? | gs]", gamma lines "E_gamma ratio final_index"). A missing
+/// or "?" half-life means unknown (the level's gammas are emitted promptly); "gs" marks the ground
+/// state. Masses are filled by the caller.
 std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path);
 
 /// Weisskopf-Ewing particle evaporation (used with hauserFeshbach = false; docs/generator.md):
-/// Weisskopf-Ewing emission of n, p, alpha (V.F. Weisskopf, D.H. Ewing, Phys.
-/// Rev. 57 (1940) 472), Gamma_c(eps) ~ (2s_c+1) mu_c eps sigma_inv(eps) rho_d(U - S_c - eps), with a
-/// inverse cross section for n and p from the Koning-Delaroche optical model (opticalModelNucleons,
-/// default) and for alpha (or all, if switched off) the sharp-cutoff pi R^2 (1 - V_c/eps), R = r0 (A_d^(1/3) + A_c^(1/3)), Coulomb
+/// Weisskopf-Ewing emission of n, p, d, t, 3He, alpha (V.F. Weisskopf, D.H. Ewing, Phys.
+/// Rev. 57 (1940) 472), Gamma_c(eps) ~ (2s_c+1) mu_c eps sigma_inv(eps) rho_d(U - S_c - eps), with the
+/// inverse cross section sigma_R of the global optical models of OpticalModel.hpp (opticalModelNucleons,
+/// default) or, if switched off, the sharp-cutoff pi R^2 (1 - V_c/eps), R = r0 (A_d^(1/3) + A_c^(1/3)), Coulomb
 /// barrier V_c = z_c Z_d alpha hbar c / R, and a back-shifted Fermi-gas level density
 /// rho ~ exp(2 sqrt(a U)) / U^(5/4), U = E - Delta (Gilbert & Cameron, Can. J. Phys. 43 (1965) 1446;
 /// Dilg et al., Nucl. Phys. A 217 (1973) 269). Separation energies from AME2020 masses. Gamma
@@ -74,9 +76,9 @@ struct EvaporationConfig {
   double pairingCoefficient = 12.0; ///< Delta = +-coefficient / sqrt(A) [MeV] (even-even +, odd-odd -); UNCONFIRMED
   double radiusParameter = 1.5;     ///< r0 [fm] of the inverse cross section and barrier; UNCONFIRMED
   std::size_t energyNodes = 48;     ///< nodes of the emission spectrum per channel
-  /// Nucleon inverse cross sections from the Koning-Delaroche optical model (OpticalModel.hpp),
-  /// tabulated once per (daughter, nucleon) at construction; false: the sharp-cutoff pi R^2 form.
-  /// Alpha emission keeps the sharp-cutoff form (no alpha optical potential yet).
+  /// Inverse cross sections of all ejectiles from the global optical models (OpticalModel.hpp;
+  /// the name is historical), tabulated once per (ejectile, daughter) at construction; false: the
+  /// sharp-cutoff pi R^2 form.
   bool opticalModelNucleons = true;
   double inverseTableMaxEnergy = 60.0; ///< upper end of the inverse-cross-section tables [MeV]
   std::size_t inverseTableNodes = 40;  ///< nodes of those tables (quadratic in E)
@@ -132,8 +134,10 @@ private:
   /// Hauser-Feshbach steps while the nucleus at `cur` is above its matching energy; updates `cur`.
   void statisticalDecay(std::size_t& cur, Engine& engine, Event& event) const;
   std::shared_ptr<const HauserFeshbach> m_hf;
-  /// Optical-model inverse cross sections keyed by (ejectile Z, daughter Z, daughter A).
-  std::map<std::tuple<int, int, int>, InverseCrossSection> m_inverse;
+  /// Mass [MeV] of ejectile `pdg` (0 for gammas; composite ejectiles from the mass table).
+  double ejectileMass(int pdg) const;
+  /// Optical-model inverse cross sections keyed by (ejectile Z, ejectile A, daughter Z, daughter A).
+  std::map<std::tuple<int, int, int, int>, InverseCrossSection> m_inverse;
   std::map<std::pair<int, int>, LevelScheme> m_schemes;
   std::map<std::pair<int, int>, double> m_masses;
   EvaporationConfig m_cfg;

@@ -14,6 +14,9 @@ constexpr int kPdgGamma = 22;
 constexpr int kPdgNeutron = 2112;
 constexpr int kPdgProton = 2212;
 constexpr int kPdgAlpha = 1000020040;
+constexpr int kPdgDeuteron = 1000010020;
+constexpr int kPdgTriton = 1000010030;
+constexpr int kPdgHelion = 1000020030;
 } // namespace
 
 DeexcitationCalorimeter::DeexcitationCalorimeter(std::shared_ptr<const Deexcitation> model,
@@ -75,7 +78,8 @@ supernova::VisibleEnergyDistribution DeexcitationCalorimeter::visibleEnergy(int 
         const double kinetic = p.p.e - p.mass;
         if (p.pdg == kPdgGamma) {
           visible += p.p.e;
-        } else if (p.pdg == kPdgProton || p.pdg == kPdgAlpha) {
+        } else if (p.pdg == kPdgProton || p.pdg == kPdgAlpha || p.pdg == kPdgDeuteron || p.pdg == kPdgTriton ||
+                   p.pdg == kPdgHelion) {
           visible += m_cfg.chargedVisibleFraction * kinetic;
         } else if (p.pdg == kPdgNeutron && m_cfg.neutronsVisible) {
           visible += kinetic;
@@ -95,7 +99,7 @@ supernova::VisibleEnergyDistribution DeexcitationCalorimeter::visibleEnergy(int 
 
 std::string DeexcitationCalorimeter::description() const {
   return fmt::format("visible de-excitation energy from lenu's de-excitation model ({} decays per E_x): gammas, "
-                     "{} x proton/alpha kinetic energy, neutrons {}",
+                     "{} x proton/d/t/3He/alpha kinetic energy, neutrons {}",
                      m_cfg.samples, m_cfg.chargedVisibleFraction, m_cfg.neutronsVisible ? "visible" : "invisible");
 }
 

@@ -18,8 +18,13 @@ namespace lenu::generator {
 namespace {
 struct Ejectile {
   int pdg, z, a, twoS;
+  LightIon ion;
 };
-constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1}, {2212, 1, 1, 1}, {1000020040, 2, 4, 0}};
+/// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
+constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1, LightIon::Neutron},       {2212, 1, 1, 1, LightIon::Proton},
+                                   {1000010020, 1, 2, 2, LightIon::Deuteron}, {1000010030, 1, 3, 1, LightIon::Triton},
+                                   {1000020030, 2, 3, 1, LightIon::Helion},   {1000020040, 2, 4, 0, LightIon::Alpha}};
+constexpr int kNumEjectiles = 6;
 
 /// Triangle rule for 2J values.
 bool triangle(int twoA, int twoB, int twoC) { return twoC >= std::abs(twoA - twoB) && twoC <= twoA + twoB; }
@@ -37,10 +42,8 @@ struct HauserFeshbach::Impl {
   struct Channel {
     int ejectile = -1; ///< index into kEjectiles, -1 for gamma
     std::size_t residual = 0;
-    double sep = 0.0;    ///< separation energy [MeV] (0 for gamma)
-    double mu = 0.0;     ///< reduced mass [MeV]
-    double radius = 0.0; ///< alpha sharp cut-off radius [fm]
-    double barrier = 0.0;
+    double sep = 0.0;  ///< separation energy [MeV] (0 for gamma)
+    double mass = 0.0; ///< ejectile mass [MeV]
   };
   struct Nucleus {
     HfNucleus in;
@@ -62,7 +65,6 @@ struct HauserFeshbach::Impl {
     std::vector<double> channelWidth;
   };
   HauserFeshbachConfig cfg;
-  double alphaMass = 0.0;
   std::vector<Nucleus> nuclei;
   std::map<std::pair<int, int>, std::size_t> index;
   mutable std::mutex mutex;
@@ -83,7 +85,7 @@ struct HauserFeshbach::Impl {
 
   std::shared_ptr<const PartialWaveTable> partialWaves(const Channel& c) const {
     const Nucleus& r = nuclei[c.residual];
-    const auto key = std::tuple{kEjectiles[c.ejectile].z, r.in.Z, r.in.A};
+    const auto key = std::tuple{c.ejectile, r.in.Z, r.in.A};
     {
       std::lock_guard lock(mutex);
       auto it = pw.find(key);
@@ -91,45 +93,31 @@ struct HauserFeshbach::Impl {
         return it->second;
       }
     }
-    auto t = std::make_shared<const PartialWaveTable>(OpticalModel(kEjectiles[c.ejectile].z, r.in.Z, r.in.A),
+    auto t = std::make_shared<const PartialWaveTable>(OpticalModel(kEjectiles[c.ejectile].ion, r.in.Z, r.in.A, c.mass),
                                                       cfg.tableMaxEnergy, cfg.tableNodes, cfg.lMax);
     std::lock_guard lock(mutex);
     return pw.emplace(key, std::move(t)).first->second;
   }
 
-  /// T_lj at eps into t[2l + (j = l+1/2)] (alpha: t[2l+1] = T_l, sharp cut-off).
-  void transmissions(const Channel& c, const PartialWaveTable* tab, double eps, std::vector<double>& t) const {
-    t.assign(static_cast<std::size_t>(2 * (cfg.lMax + 1)), 0.0);
-    if (!(eps > 0.0)) {
-      return;
-    }
-    if (tab != nullptr) {
+  /// T_lj at eps into t[(2s+1) l + (2j - 2l + 2s)/2] (PartialWaveTable::index), from the tables.
+  void transmissions(const PartialWaveTable* tab, double eps, std::vector<double>& t) const {
+    t.assign(static_cast<std::size_t>((tab->twoS() + 1) * (cfg.lMax + 1)), 0.0);
+    if (eps > 0.0) {
       tab->all(eps, t.data());
-      return;
-    }
-    const double hc = constants::kHbarC;
-    for (int l = 0; l <= cfg.lMax; ++l) {
-      const double b = c.barrier + hc * hc * l * (l + 1.0) / (2.0 * c.mu * c.radius * c.radius);
-      t[static_cast<std::size_t>(2 * l + 1)] = eps > b ? 1.0 : 0.0;
     }
   }
 
-  /// Particle width factor sum_{l, j} T_lj for (J, pi) -> (J', pi') + ejectile.
+  /// Particle width factor sum_{j, l} T_lj for (J, pi) -> (J', pi') + ejectile of spin s:
+  /// |J - J'| <= j <= J + J', |j - s| <= l <= j + s, pi = pi' (-1)^l.
   double particleWeight(int twoS, const std::vector<double>& t, int twoJ, int par, int twoJf, int parf) const {
     double w = 0.0;
     const int jmax = std::min(twoJ + twoJf, 2 * cfg.lMax + twoS);
     for (int twoj = std::abs(twoJ - twoJf); twoj <= jmax; twoj += 2) {
-      for (int l : {(twoj - twoS) / 2, (twoj + twoS) / 2}) {
-        if (l < 0 || l > cfg.lMax || 2 * l + (twoj > 2 * l ? twoS : -twoS) != twoj) {
-          continue;
-        }
+      for (int l = std::abs(twoj - twoS) / 2; l <= std::min((twoj + twoS) / 2, cfg.lMax); ++l) {
         if (par != parf * (l % 2 == 0 ? 1 : -1)) {
           continue;
         }
-        w += t[static_cast<std::size_t>(2 * l + (twoj > 2 * l || twoS == 0 ? 1 : 0))];
-        if (twoS == 0) {
-          break; // j = l: one term
-        }
+        w += t[static_cast<std::size_t>((twoS + 1) * l + (twoj - 2 * l + twoS) / 2)];
       }
     }
     return w;
@@ -190,7 +178,7 @@ struct HauserFeshbach::Impl {
         continue;
       }
       std::shared_ptr<const PartialWaveTable> pwt;
-      if (c.ejectile >= 0 && kEjectiles[c.ejectile].a == 1) {
+      if (c.ejectile >= 0) {
         pwt = partialWaves(c);
       }
       const int twoS = c.ejectile >= 0 ? kEjectiles[c.ejectile].twoS : 0;
@@ -211,7 +199,7 @@ struct HauserFeshbach::Impl {
         if (c.ejectile < 0) {
           w = gammaWeight(n, e - lv.energy, twoJ, par, lv.twoJ, lv.parity);
         } else {
-          transmissions(c, pwt.get(), emax - lv.energy, t);
+          transmissions(pwt.get(), emax - lv.energy, t);
           w = particleWeight(twoS, t, twoJ, par, lv.twoJ, lv.parity);
         }
         add(static_cast<int>(li), -1, w);
@@ -228,7 +216,7 @@ struct HauserFeshbach::Impl {
         if (c.ejectile < 0) {
           w = continuumWeight(r, mid, [&](int tj, int pf) { return gammaWeight(n, e - mid, twoJ, par, tj, pf); }, nullptr);
         } else {
-          transmissions(c, pwt.get(), emax - mid, t);
+          transmissions(pwt.get(), emax - mid, t);
           w = continuumWeight(r, mid, [&](int tj, int pf) { return particleWeight(twoS, t, twoJ, par, tj, pf); }, nullptr);
         }
         add(-1, k, w * (hi - lo));
@@ -239,12 +227,13 @@ struct HauserFeshbach::Impl {
   }
 };
 
-HauserFeshbach::HauserFeshbach(std::vector<HfNucleus> in, double alphaMass, HauserFeshbachConfig cfg)
+HauserFeshbach::HauserFeshbach(std::vector<HfNucleus> in, EjectileMasses ejectiles, HauserFeshbachConfig cfg)
     : m(std::make_unique<Impl>()) {
-  require(cfg.binWidth > 0.0 && cfg.maxTwoJ >= 1 && cfg.lMax >= 0 && cfg.alphaRadius > 0.0,
-          "HauserFeshbachConfig: need binWidth > 0 MeV, maxTwoJ >= 1, lMax >= 0, alphaRadius > 0 fm");
+  require(cfg.binWidth > 0.0 && cfg.maxTwoJ >= 1 && cfg.lMax >= 0 && cfg.tableMaxEnergy > 0.0 &&
+              cfg.tableMaxEnergy <= 200.0 && cfg.tableNodes >= 3,
+          "HauserFeshbachConfig: need binWidth > 0 MeV, maxTwoJ >= 1, lMax >= 0, 0 < tableMaxEnergy <= 200 MeV, "
+          "tableNodes >= 3");
   m->cfg = cfg;
-  m->alphaMass = alphaMass;
   auto massOf = [&](int Z, int A) -> std::optional<double> {
     for (const auto& n : in) {
       if (n.Z == Z && n.A == A) {
@@ -259,13 +248,15 @@ HauserFeshbach::HauserFeshbach(std::vector<HfNucleus> in, double alphaMass, Haus
     m->index[{n.Z, n.A}] = m->nuclei.size();
     m->nuclei.push_back({n, 0.0, 1, BackShiftedFermiGas::vonEgidyBucurescu(n.Z, n.A, massOf), StandardLorentzian(n.Z, n.A), {}});
   }
+  const double ejectileMass[kNumEjectiles] = {constants::kMassNeutron, constants::kMassProton, ejectiles.deuteron,
+                                              ejectiles.triton,        ejectiles.helion,       ejectiles.alpha};
   for (auto& n : m->nuclei) {
     double match = n.in.levels.back().energy;
-    for (int e = 0; e < 3; ++e) {
+    for (int e = 0; e < kNumEjectiles; ++e) {
       const Ejectile& ej = kEjectiles[e];
       const auto it = m->index.find({n.in.Z - ej.z, n.in.A - ej.a});
-      const double mEj = ej.pdg == 2112 ? constants::kMassNeutron : ej.pdg == 2212 ? constants::kMassProton : alphaMass;
-      if (it == m->index.end() || !(mEj > 0.0)) {
+      const double mEj = ejectileMass[e];
+      if (it == m->index.end() || !(mEj > 0.0) || n.in.A - ej.a < 4) {
         continue;
       }
       const Impl::Nucleus& d = m->nuclei[it->second];
@@ -273,11 +264,9 @@ HauserFeshbach::HauserFeshbach(std::vector<HfNucleus> in, double alphaMass, Haus
       c.ejectile = e;
       c.residual = it->second;
       c.sep = d.in.mass + mEj - n.in.mass;
-      c.mu = mEj * d.in.mass / (mEj + d.in.mass);
-      c.radius = cfg.alphaRadius * (std::cbrt(static_cast<double>(d.in.A)) + std::cbrt(static_cast<double>(ej.a)));
-      c.barrier = ej.z * d.in.Z * constants::kAlpha * constants::kHbarC / c.radius;
+      c.mass = mEj;
       if (ej.a == 1) {
-        match = std::min(match, c.sep); // nucleon thresholds (alpha: below the Coulomb barrier, see header)
+        match = std::min(match, c.sep); // nucleon thresholds (composite ejectiles: see header)
       }
       n.channels.push_back(c);
     }
@@ -326,6 +315,16 @@ std::vector<HauserFeshbach::ChannelWidth> HauserFeshbach::widths(int Z, int A, d
   return out;
 }
 
+double HauserFeshbach::separationEnergy(int Z, int A, int pdg) const {
+  const auto& n = m->nucleus(Z, A);
+  for (const auto& c : n.channels) {
+    if (c.ejectile >= 0 && kEjectiles[c.ejectile].pdg == pdg) {
+      return c.sep;
+    }
+  }
+  throw Error(ErrorCode::InvalidArgument, fmt::format("HauserFeshbach: no channel with ejectile {} from Z = {}, A = {}", pdg, Z, A));
+}
+
 std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, double ex, int twoJ, int parity,
                                                                 Engine& engine) const {
   const auto& n = m->nucleus(Z, A);
@@ -354,7 +353,7 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
     tr.pdg = c.ejectile < 0 ? 22 : kEjectiles[c.ejectile].pdg;
     const int twoS = c.ejectile >= 0 ? kEjectiles[c.ejectile].twoS : 0;
     std::shared_ptr<const PartialWaveTable> pwt;
-    if (c.ejectile >= 0 && kEjectiles[c.ejectile].a == 1) {
+    if (c.ejectile >= 0) {
       pwt = m->partialWaves(c);
     }
     if (g.level >= 0) {
@@ -378,7 +377,7 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
       if (c.ejectile < 0) {
         m->continuumWeight(r, mid, [&](int tj, int pf) { return m->gammaWeight(n, e - mid, twoJ, parity, tj, pf); }, &per);
       } else {
-        m->transmissions(c, pwt.get(), e - c.sep - mid, t);
+        m->transmissions(pwt.get(), e - c.sep - mid, t);
         m->continuumWeight(r, mid, [&](int tj, int pf) { return m->particleWeight(twoS, t, twoJ, parity, tj, pf); }, &per);
       }
       const auto k = static_cast<int>(DiscreteSampler(per).sample(engine));
@@ -399,22 +398,15 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
         }
       }
     } else {
-      m->transmissions(c, pwt.get(), emaxActual - tr.excitation, t);
+      m->transmissions(pwt.get(), emaxActual - tr.excitation, t);
       const int jmax = std::min(twoJ + tr.twoJ, 2 * m->cfg.lMax + twoS);
       for (int twoj = std::abs(twoJ - tr.twoJ); twoj <= jmax; twoj += 2) {
-        for (int l : {(twoj - twoS) / 2, (twoj + twoS) / 2}) {
-          if (l < 0 || l > m->cfg.lMax || parity != tr.parity * (l % 2 == 0 ? 1 : -1)) {
+        for (int l = std::abs(twoj - twoS) / 2; l <= std::min((twoj + twoS) / 2, m->cfg.lMax); ++l) {
+          if (parity != tr.parity * (l % 2 == 0 ? 1 : -1)) {
             continue;
           }
-          const bool up = twoj > 2 * l || twoS == 0;
-          if (2 * l + (up ? twoS : -twoS) != twoj) {
-            continue;
-          }
-          w.push_back(t[static_cast<std::size_t>(2 * l + (up ? 1 : 0))]);
+          w.push_back(t[pwt->index(l, twoj)]);
           lj.emplace_back(l, twoj);
-          if (twoS == 0) {
-            break;
-          }
         }
       }
     }

@@ -3,19 +3,23 @@
 /// Hauser-Feshbach statistical decay with spin and parity conservation (W. Hauser, H. Feshbach,
 /// Phys. Rev. 87 (1952) 366), as MARLEY does it (S. Gardiner, "Nuclear de-excitations in low-energy
 /// charged-current nu_e scattering on 40Ar", arXiv:2010.02393). A compound state (E, J, pi) decays into
-///  - particle channels c = n, p, alpha leaving the residual in (E', J', pi'), with partial width
-///    Gamma ~ sum_{j, l} T_lj(eps) over |J - J'| <= j <= J + J', j = l + s, pi = pi' (-1)^l,
-///    eps = E - S_c - E' (T_lj of n, p from the Koning-Delaroche optical model, PartialWaveTable;
-///    alpha: sharp cut-off T_l = 1 above the Coulomb plus centrifugal barrier, else 0);
+///  - particle channels c = n, p, d, t, 3He, alpha leaving the residual in (E', J', pi'), with partial
+///    width Gamma ~ sum_{j, l} T_lj(eps) over |J - J'| <= j <= J + J', |j - s| <= l <= j + s,
+///    pi = pi' (-1)^l, eps = E - S_c - E' (ejectile spins s: n, p, t, 3He 1/2, d 1, alpha 0); T_lj from
+///    global optical models (OpticalModel.hpp: Koning-Delaroche n, p; An-Cai d; Becchetti-Greenlees t,
+///    3He; McFadden-Satchler alpha), tabulated once per (ejectile, residual) (PartialWaveTable); the
+///    Coulomb barriers enter through the Coulomb functions of the optical-model solution. Separation
+///    energies S_c from the AME2020 ground-state masses of the nuclei and ejectiles;
 ///  - gamma channels XL = E1, M1, E2 with |J - L| <= J' <= J + L, pi' = -pi for E1, +pi for M1,
 ///    E2, Gamma ~ T_XL(E - E') (StandardLorentzian);
 /// each times rho(E', J', pi') dE' (BackShiftedFermiGas, equal parities) in the continuum above
 /// the matching energy E_m of the residual, or once per discrete level (J, pi from the level
 /// files) below it. The common factor 1/(2 pi rho(E, J, pi)) cancels in the branching.
 /// E_m = min(highest tabulated level, S_n, S_p): the level files (with their measured gamma
-/// branches) are used where no nucleon can be emitted; alpha emission from tabulated levels between
-/// S_alpha and E_m is neglected (it is far below the Coulomb barrier there, e.g. S_alpha(40K) =
-/// 6.44 MeV against a ~6.7 MeV barrier). Widths are tabulated once per compound state on an
+/// branches) are used where no nucleon can be emitted; alpha (and d, t, 3He) emission from
+/// tabulated levels between their threshold and E_m is neglected (far below the Coulomb barrier
+/// there, e.g. S_alpha(40K) = 6.44 MeV against a ~6.7 MeV barrier; S_d, S_t, S_3He lie above S_n, S_p
+/// for the nuclei shipped). Widths are tabulated once per compound state on an
 /// energy grid (bins of binWidth in E above E_m; the widths of a bin are evaluated at its centre)
 /// and kept; sampling draws the final group, then J', pi' and E' (uniform in the bin, below the
 /// kinematic limit of the actual E), then l, j (or XL).
@@ -45,7 +49,11 @@ struct HauserFeshbachConfig {
   int lMax = 10;                 ///< largest orbital l of the particle channels
   double tableMaxEnergy = 60.0;  ///< upper end of the T_lj tables [MeV]
   std::size_t tableNodes = 48;   ///< nodes of those tables (uniform in sqrt(E))
-  double alphaRadius = 1.5;      ///< r0 [fm] of the alpha sharp cut-off, R = r0 (A_d^1/3 + 4^1/3); UNCONFIRMED (as EvaporationConfig)
+};
+
+/// Nuclear ground-state masses [MeV] of the composite ejectiles (<= 0: that channel is closed).
+struct EjectileMasses {
+  double deuteron = 0.0, triton = 0.0, helion = 0.0, alpha = 0.0;
 };
 
 /// One nucleus of the decay chain.
@@ -59,7 +67,7 @@ class HauserFeshbach {
 public:
   /// One sampled decay step.
   struct Transition {
-    int pdg = 22;          ///< 22 (gamma), 2112, 2212, 1000020040
+    int pdg = 22;          ///< 22 (gamma), 2112, 2212, 1000010020 (d), 1000010030 (t), 1000020030 (3He), 1000020040
     int Z = 0, A = 0;      ///< residual nucleus
     double excitation = 0; ///< residual excitation [MeV]
     int twoJ = 0, parity = 1;
@@ -72,8 +80,9 @@ public:
     int pdg = 0;
     double width = 0.0; ///< relative units common to all channels of one compound state
   };
-  /// `alphaMass`: nuclear mass of 4He [MeV] (<= 0: no alpha channel).
-  HauserFeshbach(std::vector<HfNucleus> nuclei, double alphaMass, HauserFeshbachConfig cfg = {});
+  /// `ejectiles`: nuclear masses of d, t, 3He, 4He [MeV]; a channel is open where its residual is
+  /// among `nuclei` (A >= 4) and its ejectile mass is > 0.
+  HauserFeshbach(std::vector<HfNucleus> nuclei, EjectileMasses ejectiles, HauserFeshbachConfig cfg = {});
   ~HauserFeshbach();
   HauserFeshbach(const HauserFeshbach&) = delete;
   HauserFeshbach& operator=(const HauserFeshbach&) = delete;
@@ -91,6 +100,8 @@ public:
   std::optional<Transition> sample(int Z, int A, double ex, int twoJ, int parity, Engine& engine) const;
   /// The channel widths of that state's table (evaluated at the bin centre).
   std::vector<ChannelWidth> widths(int Z, int A, double ex, int twoJ, int parity) const;
+  /// Separation energy [MeV] of ejectile `pdg` from (Z, A) (throws if that channel does not exist).
+  double separationEnergy(int Z, int A, int pdg) const;
 
 private:
   struct Impl;

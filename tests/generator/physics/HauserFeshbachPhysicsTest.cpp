@@ -112,8 +112,10 @@ TEST(HauserFeshbachPhysics, SampledTransitionsConserveSpinAndParity) {
             ASSERT_FALSE(!t->electric && t->l == 2);
             ASSERT_LT(t->excitation, ex);
           } else {
-            const int twoS = t->pdg == 1000020040 ? 0 : 1;
-            ASSERT_TRUE(t->twoj == 2 * t->l + twoS || t->twoj == 2 * t->l - twoS);
+            // 2s: alpha 0, deuteron 2, n, p, t, 3He 1
+            const int twoS = t->pdg == 1000020040 ? 0 : t->pdg == 1000010020 ? 2 : 1;
+            ASSERT_TRUE(t->twoj >= std::abs(2 * t->l - twoS) && t->twoj <= 2 * t->l + twoS) << t->pdg;
+            ASSERT_EQ((t->twoj + twoS) % 2, 0);
             ASSERT_LE(std::abs(tj - t->twoJ), t->twoj);
             ASSERT_GE(tj + t->twoJ, t->twoj);
             ASSERT_EQ(par, t->parity * (t->l % 2 == 0 ? 1 : -1));
@@ -124,8 +126,8 @@ TEST(HauserFeshbachPhysics, SampledTransitionsConserveSpinAndParity) {
       }
     }
   }
-  std::printf("[hf] 40K* sampled %d transitions: gamma %d, n %d, p %d, alpha %d\n", n, seen[22], seen[2112], seen[2212],
-              seen[1000020040]);
+  std::printf("[hf] 40K* sampled %d transitions: gamma %d, n %d, p %d, alpha %d, d %d, t %d, 3He %d\n", n, seen[22], seen[2112],
+              seen[2212], seen[1000020040], seen[1000010020], seen[1000010030], seen[1000020030]);
   EXPECT_GT(seen[22], 0);
   EXPECT_GT(seen[2112], 0);
   EXPECT_GT(seen[2212], 0);
@@ -184,7 +186,7 @@ TEST(HauserFeshbachPhysics, EventsConserveEnergyAndEndInGroundStates) {
           if (q.status != kStatusFinal) {
             continue;
           }
-          if (q.pdg > 1000000000 && q.pdg != 1000020040) {
+          if (q.pdg > 1000000000 && (q.pdg / 10) % 1000 > 4) { // nuclei (not d, t, 3He, alpha)
             const int z = (q.pdg / 10000) % 1000, a = (q.pdg / 10) % 1000;
             ASSERT_NEAR(q.mass, *d.groundMass(z, a), 1e-9) << q.pdg << " Ex " << ex;
           } else if (q.origin > 0) {
