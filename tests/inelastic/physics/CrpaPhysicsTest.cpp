@@ -283,8 +283,8 @@ void ewsrCheck(int Z, int N, const char* name) {
                 name, opName, nop.strengthUnit.substr(0, nop.strengthUnit.find('/')).c_str(), m1[0], m1[1], dcMf,
                 m1[1] / dcMf, m1[0] / dcMf, dcForce, m1[1] / dcForce,
                 std::string(opName) == "IV1" ? fmt::format(", kappa = {:.4f}", trkEnhancement(dens, force.b1())).c_str() : "");
-    EXPECT_NEAR(m1[0] / dcMf, 1.0, 0.02) << name << " " << opName << " free";
-    EXPECT_NEAR(m1[1] / dcMf, 1.0, 0.03) << name << " " << opName << " CRPA";
+    EXPECT_NEAR(m1[0] / dcMf, 1.0, 0.01) << name << " " << opName << " free";
+    EXPECT_NEAR(m1[1] / dcMf, 1.0, 0.01) << name << " " << opName << " CRPA";
   }
 }
 } // namespace
