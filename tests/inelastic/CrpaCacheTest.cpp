@@ -129,6 +129,11 @@ TEST(CrpaCache, ChangingOneInputMissesTheCache) {
     c.interaction.spinChannel = false;
     check(CrpaResponse(o16(), SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, c), "spinChannel");
   }
+  {
+    CrpaConfig c = config(d);
+    c.interaction.gradientTerms = false;
+    check(CrpaResponse(o16(), SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, c), "gradientTerms");
+  }
   // the evaluation point is part of the key too
   const auto b = flat(base.continuumResponses(kOmega + 1.0, kQ));
   EXPECT_EQ(d.files().size(), ++expected);

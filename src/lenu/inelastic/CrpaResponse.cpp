@@ -29,7 +29,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 1;
+constexpr int kCrpaCacheVersion = 2; // 2: gradient (b2) residual term
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -98,9 +98,11 @@ double angularFactor(const AngularCoefficients& a, int J, int L, int S) {
 
 struct CrpaResponse::BlockState {
   std::size_t N = 0, nsp = 1, nt = 1, nK = 0;
-  // D = local part (diagonal in type and radius, full in species) + Coulomb (scalar type,
-  // proton-proton, dense in radius).
+  // D = local part (diagonal in type and radius, full in species) + gradient term (scalar type,
+  // nearest-neighbour radii K, K+1, full in species) + Coulomb (scalar type, proton-proton,
+  // dense in radius).
   std::vector<double> dloc;      // [(t * nK + K) * nsp * nsp + sp * nsp + sp2]
+  std::vector<double> doff;      // (K, K+1) couplings, same layout (empty if none)
   Eigen::MatrixXd coul;          // nK x nK (empty if none)
   int coulType = -1;
   Eigen::PartialPivLU<MatC> lu;
@@ -115,6 +117,16 @@ struct CrpaResponse::BlockState {
             const double d = dloc[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
             if (d != 0.0) Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
           }
+    if (!doff.empty())
+      for (std::size_t t = 0; t < nt; ++t)
+        for (std::size_t K = 0; K + 1 < nK; ++K)
+          for (std::size_t sp = 0; sp < nsp; ++sp)
+            for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+              const double d = doff[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
+              if (d == 0.0) continue;
+              Y.col(static_cast<Eigen::Index>(idx(sp2, t, K + 1))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
+              Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K + 1)));
+            }
     if (coulType >= 0) {
       const auto c0 = static_cast<Eigen::Index>(idx(0, static_cast<std::size_t>(coulType), 0));
       const auto n = static_cast<Eigen::Index>(nK);
@@ -377,6 +389,24 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
           st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
         }
+    // Gradient term g int [rho' rho'' + J(J+1) rho rho'' / r^2] r^2 dr (SkyrmeResidualInteraction)
+    // on the RPA nodes r_K = (K+1) dK: the derivative on the segment between nodes K-1 and K
+    // (midpoint (K+1/2) dK), node -1 the origin (rho_J(0) = 0 for J >= 1; J = 0: zero slope, no
+    // segment), node nK beyond the mesh (rho = 0): a symmetric tridiagonal matrix.
+    if (!spin && m_cfg.interaction.enabled && m_cfg.interaction.gradientTerms) {
+      auto seg2 = [&](std::size_t K) { const double rm = (static_cast<double>(K) + 0.5) * dK; return rm * rm / dK; };
+      for (std::size_t sp = 0; sp < nsp; ++sp)
+        for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+          const double g = (m_mode == ResponseMode::NeutralCurrent ? m_v.gradient[sp][sp2] : m_v.gradientCE) * norm;
+          if (g == 0.0) continue;
+          if (st.doff.empty()) st.doff.assign(nt * nK * nsp * nsp, 0.0);
+          for (std::size_t K = 0; K < nK; ++K) {
+            const double diag = (K == 0 && b.J == 0 ? 0.0 : seg2(K)) + seg2(K + 1) + b.J * (b.J + 1.0) * dK;
+            st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] += g * diag;
+            if (K + 1 < nK) st.doff[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = -g * seg2(K + 1);
+          }
+        }
+    }
     if (!spin && m_mode == ResponseMode::NeutralCurrent && m_cfg.interaction.enabled && m_cfg.interaction.coulomb) {
       // Coulomb direct, multipole J: e^2 4 pi/(2J+1) r<^J / r>^(J+1) between proton densities.
       const double e2 = constants::kAlpha * constants::kHbarC;
@@ -685,8 +715,8 @@ std::string CrpaResponse::cacheKeyOf() const {
                       {"sw2", nc.sin2ThetaW}})
     put(k, n, v);
   const auto& ic = c.interaction;
-  k += fmt::format("ps={};res={}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
-                   ic.coulomb);
+  k += fmt::format("ps={};res={}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
+                   ic.coulomb, ic.gradientTerms);
   // The HF field: mesh, potentials, occupied and unoccupied bound states, residual strengths.
   const MeanField& mf = m_mf->result().meanField;
   std::uint64_t h = fnv1a64(&mf.meshStep, sizeof mf.meshStep);
@@ -784,9 +814,10 @@ std::string CrpaResponse::description() const {
   const char* m = m_mode == ResponseMode::ChargedCurrentNu ? "CC nu" : m_mode == ResponseMode::ChargedCurrentNuBar ? "CC nubar" : "NC";
   const auto& ic = m_cfg.interaction;
   return fmt::format("HF-CRPA response ({}), force {}, J <= {}, eta {} MeV, spreading {} MeV, RPA mesh {} fm x {}, "
-                     "residual: {}{}{}{}, shift {:.3f} MeV; field: {}",
+                     "residual: {}{}{}{}{}, shift {:.3f} MeV; field: {}",
                      m, m_force.name, m_cfg.maxJ, m_cfg.eta, m_cfg.spreadingWidth, m_cfg.coarseStep, m_nK,
                      ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? "+t1,t2(LM)" : "",
+                     ic.enabled && ic.gradientTerms ? "+grad" : "",
                      ic.enabled && ic.spinChannel ? "+spin" : "", ic.enabled && ic.coulomb && m_mode == ResponseMode::NeutralCurrent ? "+Coulomb" : "",
                      m_shift, m_mf->description());
 }

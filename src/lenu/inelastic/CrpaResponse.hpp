@@ -16,7 +16,8 @@
 /// RPA for the local density channels that the zero-range interaction couples, per J^pi and
 /// species: scalar Y_J and spin [Y_J sigma]_J (natural parity), spin [Y_{J-1} sigma]_J and
 /// [Y_{J+1} sigma]_J (unnatural), on a radial mesh (step `coarseStep`, trapezoid weights):
-///   Pi = Pi0 + Pi0 D Pi,  D = w_k r_k^2 v(r_k) / (2J+1)  (+ the Coulomb multipole kernel),
+///   Pi = Pi0 + Pi0 D Pi,  D = w_k r_k^2 v(r_k) / (2J+1)  (+ the Coulomb multipole kernel and
+///   the gradient term's tridiagonal finite-difference kernel in the scalar channel),
 /// solved by complex LU (Eigen) per omega. The residual interaction is SkyrmeResidualInteraction
 /// (see there what is exact and what is Landau-Migdal). External operators (the eight basic
 /// multipole operators of HartreeFockResponse, including the derivative ones Delta, Omega, or a

@@ -20,6 +20,11 @@ ResidualStrengths skyrmeResidualStrengths(const SkyrmeForce& f, const HartreeFoc
   out.scalarCE.assign(n, 0.0);
   out.spinCE.assign(n, 0.0);
   if (!cfg.enabled) return out;
+  if (cfg.gradientTerms) {
+    for (int a = 0; a < 2; ++a)
+      for (int b = 0; b < 2; ++b) out.gradient[a][b] = f.b2() - (a == b ? f.b2p() : 0.0);
+    out.gradientCE = -f.b2p();
+  }
   const double kPi = constants::kPi;
   const double e2 = constants::kAlpha * constants::kHbarC;
   const double al = f.alpha;

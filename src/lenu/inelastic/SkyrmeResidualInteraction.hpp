@@ -15,9 +15,10 @@
 /// The t1/t2 (rho tau, rho Laplacian rho) terms are taken in Landau-Migdal form, i.e. only their
 /// l = 0 Landau part at the local Fermi momentum k_F(r) = (3 pi^2 rho(r) / 2)^(1/3) (the F0
 /// contribution; this reproduces F0, F0' of N. Van Giai & H. Sagawa, Phys. Lett. B 106 (1981) 379):
-/// the velocity-dependent l = 1 part (F1, effective-mass / current terms, which restores
-/// Galilean invariance and the TRK enhancement) and the gradient (b2) surface terms are NOT
-/// included; nor is the spin-orbit residual interaction.
+/// the velocity-dependent l = 1 part (F1, effective-mass / current j^2 terms, which restores
+/// Galilean invariance and the TRK enhancement) and the exact tau channel of rho tau are NOT
+/// included; nor is the spin-orbit residual interaction. The gradient (b2) surface term is
+/// exact (below; switch ResidualInteractionConfig::gradientTerms).
 /// Spin channel (Landau-Migdal, M. Bender, J. Dobaczewski, J. Engel, W. Nazarewicz, Phys. Rev. C 65
 /// (2002) 054322, Sec. II and Appendix: g0 = N0 (2 C0^s + 2 C0^T k_F^2), g0' = N0 (2 C1^s + 2 C1^T k_F^2)):
 ///   C0^s = -t0 (1/2 - x0)/4 - t3 (1/2 - x3) rho^a / 24,  C1^s = -t0/8 - t3 rho^a / 48,
@@ -27,6 +28,16 @@
 /// against the paper's appendix, checked instead through g0' of SkM* ~ 0.3). Charge exchange
 /// (isospin-invariant functional, second derivative with respect to rho_pn rho_np):
 ///   v_CE = -b0' - (2/3) b3' rho^a - 2 b1' k_F^2,   v^s_CE = 4 C1^s + 4 C1^T k_F^2.
+/// Gradient (surface) term, exact second derivative of the functional's
+///   E_surf = -b2/2 rho Lap rho + b2'/2 sum_q rho_q Lap rho_q = b2/2 (grad rho)^2 - b2'/2 sum_q (grad rho_q)^2
+/// (integrated by parts; HartreeFock.cpp evaluates it in this form, b2, b2' of SkyrmeForce.hpp =
+/// M. Bender, P.-H. Heenen, P.-G. Reinhard, Rev. Mod. Phys. 75 (2003) 121, Eq. (A.6) in the
+/// Sky3D b-notation, J.A. Maruhn et al., Comput. Phys. Commun. 185 (2014) 2195, Sec. 2):
+///   delta^2 E = sum_qq' (b2 - b2' d_qq') int grad(drho_q) . grad(drho_q') d^3r,
+/// i.e. V_qq'(r1, r2) = -(b2 - b2' d_qq') Lap_1 delta(r1 - r2); charge exchange (isospin-invariant
+/// functional, as v_CE above): -b2'. For a multipole drho = rho_J(r) Y_JM the radial form is
+///   int [rho_J' rho_J'' + J(J+1) rho_J rho_J'' / r^2] r^2 dr
+/// (CrpaResponse::prepare discretises it on the RPA mesh as a symmetric tridiagonal matrix).
 /// No renormalisation of any coupling.
 
 #include <vector>
@@ -44,6 +55,9 @@ struct ResidualInteractionConfig {
   bool spinChannel = true;    ///< sigma.sigma (G0, G0') channels
   bool rearrangement = true;  ///< density-dependence rearrangement terms (scalar channel)
   bool coulomb = true;        ///< Coulomb direct + Slater exchange (NC, proton-proton)
+  /// Density-gradient (surface) term b2/2 (grad rho)^2 - b2'/2 sum_q (grad rho_q)^2 of the
+  /// functional, exact (non-local on the radial mesh, built by CrpaResponse::prepare).
+  bool gradientTerms = true;
 };
 
 /// Local residual-interaction strengths on a set of radii.
@@ -51,6 +65,11 @@ struct ResidualStrengths {
   /// [q][q'][k]: q, q' = 0 proton, 1 neutron (NC), scalar and spin [MeV fm^3].
   std::vector<double> scalar[2][2], spin[2][2];
   std::vector<double> scalarCE, spinCE; ///< charge exchange [MeV fm^3]
+  /// Gradient-term couplings [MeV fm^5] (0 if cfg.gradientTerms is off): the p-h interaction
+  /// int int drho_q V drho_q' = gradient[q][q'] int grad(drho_q) . grad(drho_q') d^3r, i.e.
+  /// V_qq'(r1, r2) = -gradient[q][q'] Lap delta(r1 - r2); charge exchange gradientCE.
+  double gradient[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
+  double gradientCE = 0.0;
 };
 
 /// Strengths at radii r [fm] from the HF point densities of `result` and the force (Coulomb

@@ -21,6 +21,10 @@
 #include "lenu/core/Integrate.hpp"
 #include "lenu/inelastic/CrpaResponse.hpp"
 #include "lenu/inelastic/HartreeFockMeanField.hpp"
+#include "lenu/inelastic/StrengthOperators.hpp"
+#include "lenu/inelastic/SumRules.hpp"
+
+#include <fmt/format.h>
 
 using namespace lenu;
 using namespace lenu::inelastic;
@@ -141,55 +145,184 @@ TEST(CrpaResonances, GamowTellerAndAnalogIn48Ca) {
   EXPECT_GT(fr.first, ff.first + 1.0);
 }
 
-// Spurious isoscalar 1- (centre-of-mass) mode: peak of the isoscalar dipole r Y_1 strength below
-// 15 MeV (eta = 0.1 MeV) with the full residual interaction and with parts switched off. A
-// self-consistent RPA puts it at zero; the Landau-Migdal treatment of t1, t2 (no F1, no gradient
-// terms, no spin-orbit residual interaction) breaks self-consistency and moves it (numbers printed).
-TEST(CrpaSpurious, IsoscalarDipoleIn16O) {
-  const auto mf = field(8, 8);
+// Spurious isoscalar 1- (centre-of-mass) mode, probed by the isoscalar dipole r Y_1. A
+// self-consistent RPA puts it at zero energy; what is still missing here
+// (SkyrmeResidualInteraction.hpp): the t1, t2 rho tau terms are in Landau-Migdal form (no exact
+// tau channel), no current (j^2) term, no spin-orbit residual interaction.
+// Stability diagnostic on the imaginary axis: R(i gamma) = -sum_n |F_n|^2 2 E_n / (E_n^2 + gamma^2)
+// < 0 for every gamma if all RPA frequencies are real; a mode with imaginary frequency i Gamma
+// (residual interaction too attractive: the mode has fallen "below zero") adds a term
+// +|F|^2 2 Gamma' / (Gamma^2 - gamma^2) that makes R(i gamma) > 0 for small gamma and has a pole
+// at gamma = Gamma. For a stable mode the position is the lowest local maximum of the strength
+// density below 15 MeV (eta = 0.2 MeV, 0.2 MeV steps, above 5% of the largest value).
+namespace {
+struct SpuriousMode {
+  bool stable = true;
+  double energy = 0.0; ///< stable: peak position [MeV]; unstable: Gamma of the imaginary frequency i Gamma [MeV]
+};
+SpuriousMode spuriousMode(const std::shared_ptr<const HartreeFockMeanField>& mf, const ResidualInteractionConfig& ic) {
   const LocalOperator op{"IS1", 1, 1, 0, IsospinOperator::Isoscalar, [](double r) { return r; }, "fm"};
-  double pos[3];
-  const char* name[3] = {"full", "without t1,t2 (LM)", "free"};
-  for (int v = 0; v < 3; ++v) {
-    CrpaConfig cc;
-    cc.maxJ = 1;
-    if (v == 1) cc.interaction.momentumTerms = false;
-    if (v == 2) cc.interaction.enabled = false;
-    const CrpaResponse r(mf, SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, cc);
-    // lowest local maximum of the strength density above 5% of the largest value below 15 MeV
-    std::vector<double> sv;
-    for (double e = 0.1; e <= 15.0; e += 0.2) sv.push_back(r.strengthDensity(op, e, 0.2));
-    double smax = 0.0;
-    for (double x : sv) smax = std::max(smax, x);
-    pos[v] = 15.0;
-    for (std::size_t i = 1; i + 1 < sv.size(); ++i)
-      if (sv[i] > sv[i - 1] && sv[i] >= sv[i + 1] && sv[i] > 0.05 * smax) { pos[v] = 0.1 + 0.2 * static_cast<double>(i); break; }
-    std::printf("16O isoscalar 1- (r Y1) lowest peak below 15 MeV, %s: %.2f MeV\n", name[v], pos[v]);
+  CrpaConfig cc;
+  cc.maxJ = 1;
+  cc.diskCache = false;
+  cc.interaction = ic;
+  const CrpaResponse r(mf, SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, cc);
+  SpuriousMode m;
+  auto Ri = [&](double g) { return r.operatorResponse(op, cd(0.0, g)).real(); };
+  if (Ri(0.05) > 0.0) {
+    // imaginary frequency: the pole of R(i gamma) = the first + -> - sign change, by bisection
+    m.stable = false;
+    double lo = 0.05, hi = 0.05;
+    while (hi < 20.0 && Ri(hi) > 0.0) { lo = hi; hi += 0.5; }
+    for (int it = 0; it < 12; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (Ri(mid) > 0.0 ? lo : hi) = mid;
+    }
+    m.energy = 0.5 * (lo + hi);
+    return m;
   }
-  // The attractive isoscalar interaction (t0, t3 without the repulsive k_F^2 part) pulls the mode
-  // well below the free particle-hole peak.
-  EXPECT_LT(pos[1], pos[2] - 2.0);
+  std::vector<double> sv;
+  for (double e = 0.1; e <= 15.0; e += 0.2) sv.push_back(r.strengthDensity(op, e, 0.2));
+  double smax = 0.0;
+  for (double x : sv) smax = std::max(smax, x);
+  m.energy = 15.0;
+  for (std::size_t i = 1; i + 1 < sv.size(); ++i)
+    if (sv[i] > sv[i - 1] && sv[i] >= sv[i + 1] && sv[i] > 0.05 * smax) { m.energy = 0.1 + 0.2 * static_cast<double>(i); break; }
+  return m;
 }
 
-// DAR nu_e flux-averaged inclusive CC on 12C, J <= 2 (the 12C DAR cross section is > 99% 1+ and
-// 1-, 2- at these energies): CRPA reduces the mean-field result; the data point LAMPF
-// (D.A. Krakauer et al., PRC 45 (1992) 2450: 1.41 +- 0.23 e-41 cm^2) is printed next to it. No
-// quenching of g_A (the reason the result stays above the data, see the closing note).
-TEST(CrpaCrossSections, DarNueOn12C) {
-  const NuclideTable table = NuclideTable::load();
-  InelasticCrossSectionConfig xc;
-  xc.fluxQNodes = 24;
-  xc.fluxEnergyNodes = 8;
-  double s[2];
-  for (int v = 0; v < 2; ++v) {
-    InelasticModelOptions mo;
-    mo.model = v == 0 ? "hf" : "crpa";
-    mo.maxJ = 2;
-    const auto r = makeInelasticResponse("C12", ResponseMode::ChargedCurrentNu, mo, table);
-    const InelasticCrossSection xs(r, Flavour::NuE, xc);
-    s[v] = xs.fluxAveraged(EnergySpectrum::continuous(std::make_shared<MichelNuE>())) / units::cm2;
+std::string str(const SpuriousMode& m) { return m.stable ? fmt::format("{:.2f} MeV", m.energy) : fmt::format("imaginary, i {:.2f} MeV", m.energy); }
+
+struct SpuriousScan { SpuriousMode full, noGradient, noMomentum, localOnly, free; };
+SpuriousScan spuriousScan(int Z, int N, const char* name) {
+  const auto mf = field(Z, N);
+  ResidualInteractionConfig full, noGrad, noMom, local, none;
+  noGrad.gradientTerms = false;  // = the Landau-Migdal-only interaction of kCrpaCacheVersion 1
+  noMom.momentumTerms = false;
+  local.gradientTerms = false;
+  local.momentumTerms = false;
+  none.enabled = false;
+  const SpuriousScan s{spuriousMode(mf, full), spuriousMode(mf, noGrad), spuriousMode(mf, noMom), spuriousMode(mf, local),
+                       spuriousMode(mf, none)};
+  std::printf("%s spurious isoscalar 1- (SkM*): full (t0,t3 + t1,t2 LM + gradient b2 + spin + Coulomb) %s; without "
+              "gradient term (LM only) %s; without t1,t2 LM (gradient kept) %s; t0,t3 only (no LM, no gradient) %s; free "
+              "lowest r Y1 peak %s\n",
+              name, str(s.full).c_str(), str(s.noGradient).c_str(), str(s.noMomentum).c_str(), str(s.localOnly).c_str(),
+              str(s.free).c_str());
+  return s;
+}
+} // namespace
+
+// With the gradient term the full interaction gives a real (stable) spurious mode, closer to zero
+// than the imaginary frequency of the Landau-Migdal-only interaction; bound 4.5 MeV: not the
+// self-consistent zero (the missing exact tau, current and spin-orbit terms), see the report in
+// SkyrmeResidualInteraction.hpp.
+TEST(CrpaSpurious, IsoscalarDipoleIn16O) {
+  const SpuriousScan s = spuriousScan(8, 8, "16O");
+  ASSERT_TRUE(s.free.stable);
+  EXPECT_TRUE(s.full.stable);
+  EXPECT_LT(s.full.energy, 4.5);
+  EXPECT_LT(s.full.energy, s.free.energy - 4.0);
+  EXPECT_FALSE(s.noGradient.stable); // documents the Landau-Migdal-only deficiency
+  EXPECT_LT(s.full.energy, s.noGradient.energy);
+}
+
+TEST(CrpaSpurious, IsoscalarDipoleIn40Ca) {
+  const SpuriousScan s = spuriousScan(20, 20, "40Ca");
+  ASSERT_TRUE(s.free.stable);
+  EXPECT_TRUE(s.full.stable);
+  EXPECT_LT(s.full.energy, 4.5);
+}
+
+// Energy-weighted sum rules (Thouless theorem). m1 = (1/2) (1/pi) Im \int_C omega R(omega) d omega
+// over the upper half circle of radius B = 120 MeV about omega = 0 (64 Gauss-Legendre nodes):
+// forward strength at omega > 0 and the backward strength at -omega (counted negative) both give
+// E S, hence the 1/2; independent of eta, no Lorentzian tails; strength above B is missed.
+// All residual terms of SkyrmeResidualInteraction (t0, t3, t1/t2 in Landau-Migdal form, gradient,
+// spin, Coulomb) are local or commute with a local operator F(r), so m1(CRPA) must equal
+// m1(free) = the mean-field double commutator sum_q e_q^2 \int B_q rho_q |grad F|^2 (SumRules.hpp
+// (a), the value `lenu response` prints as "mean-field double commutator"). The functional's
+// double commutator (b): bare isoscalar EWSR and TRK (1 + kappa) for IV1, is what a CRPA with the
+// current (j^2) term would exhaust; it is printed (ratio), not asserted. RPA mesh 0.2 fm
+// (CrpaConfig default), HF mesh of HartreeFockConfig (default).
+namespace {
+// (1/pi) Im \int over the upper half circle of radius b about c of omega^k R(omega), k = 0, 1:
+// the moments m0, m1 of the strength between c - b and c + b (backward strength at omega < 0
+// counted negative), from the same response evaluations.
+std::pair<double, double> contourMoments(const CrpaResponse& r, const LocalOperator& op, double c, double b, int nodes = 64) {
+  GaussLegendre gl(static_cast<std::size_t>(nodes), 0.0, constants::kPi);
+  cd s0 = 0.0, s1 = 0.0;
+  for (std::size_t i = 0; i < gl.x.size(); ++i) {
+    const cd e = std::polar(1.0, gl.x[i]);
+    const cd w = c + b * e;
+    const cd t = gl.w[i] * r.operatorResponse(op, w) * cd(0.0, b) * e;
+    s0 += t;
+    s1 += w * t;
   }
-  std::printf("12C DAR nu_e <sigma>: HF %.3e, CRPA %.3e cm^2; LAMPF 1.41 +- 0.23 e-41 cm^2\n", s[0], s[1]);
-  EXPECT_LT(s[1], 0.9 * s[0]);
-  EXPECT_GT(s[1], 1.41e-41 - 2 * 0.23e-41);
+  return {s0.imag() / constants::kPi, s1.imag() / constants::kPi};
+}
+double contourM1(const CrpaResponse& r, const LocalOperator& op, double B) { return 0.5 * contourMoments(r, op, 0.0, B).second; }
+
+void ewsrCheck(int Z, int N, const char* name) {
+  const auto mf = field(Z, N);
+  const GroundStateDensities dens = groundStateDensities(*mf);
+  const SkyrmeForce force = SkyrmeForce::load("SkM*");
+  for (const char* opName : {"IS0", "IV1", "IS2"}) {
+    const NamedOperator nop = standardOperator(opName, Z, N, dens.meanSquareRadius());
+    const LocalOperator& op = nop.components.front();
+    double m1[2];
+    for (int v = 0; v < 2; ++v) {
+      CrpaConfig cc;
+      cc.maxJ = op.J;
+      cc.diskCache = false;
+      cc.interaction.enabled = v == 1;
+      const CrpaResponse r(mf, force, ResponseMode::NeutralCurrent, cc);
+      m1[v] = contourM1(r, op, 120.0);
+    }
+    const double dcMf = doubleCommutatorM1(op, dens, true, 0.0);
+    const double dcForce = doubleCommutatorM1(op, dens, false, force.b1());
+    std::printf("%s %s m1 [%s MeV]: free %.5g, CRPA %.5g, mean-field double commutator %.5g (CRPA/DC_MF = %.4f, "
+                "free/DC_MF = %.4f); functional DC (bare IS / TRK(1+kappa)) %.5g (CRPA/DC_force = %.4f)%s\n",
+                name, opName, nop.strengthUnit.substr(0, nop.strengthUnit.find('/')).c_str(), m1[0], m1[1], dcMf,
+                m1[1] / dcMf, m1[0] / dcMf, dcForce, m1[1] / dcForce,
+                std::string(opName) == "IV1" ? fmt::format(", kappa = {:.4f}", trkEnhancement(dens, force.b1())).c_str() : "");
+    EXPECT_NEAR(m1[0] / dcMf, 1.0, 0.01) << name << " " << opName << " free";
+    EXPECT_NEAR(m1[1] / dcMf, 1.0, 0.01) << name << " " << opName << " CRPA";
+  }
+}
+} // namespace
+
+TEST(CrpaSumRules, EnergyWeightedIn16O) { ewsrCheck(8, 8, "16O"); }
+TEST(CrpaSumRules, EnergyWeightedIn40Ca) { ewsrCheck(20, 20, "40Ca"); }
+TEST(CrpaSumRules, EnergyWeightedIn208Pb) { ewsrCheck(82, 126, "208Pb"); }
+
+// Centroids m1/m0 of the CRPA (full interaction) strength between 0 and 60 MeV (contour about
+// 30 MeV, radius 30 MeV; eta-independent). Printed only: the measured giant-resonance rows of
+// data/reference/giant_resonances.csv are not verified against their sources. The test asserts
+// only that each centroid lies inside the window and that m0 > 0.
+TEST(CrpaResonances, GiantResonanceCentroids) {
+  const SkyrmeForce force = SkyrmeForce::load("SkM*");
+  const struct { int Z, N; const char* name; std::vector<const char*> ops; } cases[] = {
+      {20, 20, "40Ca", {"IV1"}}, {82, 126, "208Pb", {"IV1", "IS0", "IS2"}}};
+  for (const auto& c : cases) {
+    const auto mf = field(c.Z, c.N);
+    const GroundStateDensities dens = groundStateDensities(*mf);
+    for (const char* opName : c.ops) {
+      const LocalOperator op = standardOperator(opName, c.Z, c.N, dens.meanSquareRadius()).components.front();
+      CrpaConfig cc;
+      cc.maxJ = op.J;
+      cc.diskCache = false;
+      double cen[2];
+      for (int v = 0; v < 2; ++v) {
+        cc.interaction.enabled = v == 1;
+        const CrpaResponse r(mf, force, ResponseMode::NeutralCurrent, cc);
+        const auto [m0, m1] = contourMoments(r, op, 30.0, 30.0, 48);
+        EXPECT_GT(m0, 0.0) << c.name << " " << opName;
+        cen[v] = m1 / m0;
+      }
+      std::printf("%s %s centroid m1/m0 over 0-60 MeV: free %.2f MeV, CRPA %.2f MeV\n", c.name, opName, cen[0], cen[1]);
+      EXPECT_GT(cen[1], 0.0);
+      EXPECT_LT(cen[1], 60.0);
+    }
+  }
 }
