@@ -20,6 +20,7 @@
 #include "lenu/source/EnergySpectrum.hpp"
 #include "lenu/core/Integrate.hpp"
 #include "lenu/inelastic/CrpaResponse.hpp"
+#include "lenu/inelastic/GiantResonanceData.hpp"
 #include "lenu/inelastic/HartreeFockMeanField.hpp"
 #include "lenu/inelastic/StrengthOperators.hpp"
 #include "lenu/inelastic/SumRules.hpp"
@@ -302,8 +303,19 @@ TEST(CrpaSumRules, EnergyWeightedIn208Pb) { ewsrCheck(82, 126, "208Pb"); }
 // only that each centroid lies inside the window and that m0 > 0.
 TEST(CrpaResonances, GiantResonanceCentroids) {
   const SkyrmeForce force = SkyrmeForce::load("SkM*");
-  const struct { int Z, N; const char* name; std::vector<const char*> ops; } cases[] = {
-      {20, 20, "40Ca", {"IV1"}}, {82, 126, "208Pb", {"IV1", "IS0", "IS2"}}};
+  const struct { int Z, N; const char* name; const char* nucleus; std::vector<const char*> ops; } cases[] = {
+      {20, 20, "40Ca", "Ca40", {"IV1"}}, {82, 126, "208Pb", "Pb208", {"IV1", "IS0", "IS2"}}};
+  // Measured resonances (data/reference/giant_resonances.csv, rows verified in the cited or a
+  // secondary source): the CRPA centroid over 0-60 MeV must lie within 20% of the measured energy.
+  // Stated tolerance: SkM* RPA without 2p2h spreading, current (j^2) residual term missing (the IV1
+  // EWSR is 12-14% below TRK(1+kappa), the IS ones 10-16% above), and the measured quantity is a
+  // centroid, a Lorentzian peak or a level, not always m1/m0 over the same range.
+  const auto data = loadGiantResonances();
+  auto measured = [&](const char* nucleus, const char* op) {
+    for (const auto& d : data)
+      if (d.nucleus == nucleus && d.op == op && d.verified) return d;
+    return GiantResonanceDatum{};
+  };
   for (const auto& c : cases) {
     const auto mf = field(c.Z, c.N);
     const GroundStateDensities dens = groundStateDensities(*mf);
@@ -320,9 +332,12 @@ TEST(CrpaResonances, GiantResonanceCentroids) {
         EXPECT_GT(m0, 0.0) << c.name << " " << opName;
         cen[v] = m1 / m0;
       }
-      std::printf("%s %s centroid m1/m0 over 0-60 MeV: free %.2f MeV, CRPA %.2f MeV\n", c.name, opName, cen[0], cen[1]);
-      EXPECT_GT(cen[1], 0.0);
-      EXPECT_LT(cen[1], 60.0);
+      const GiantResonanceDatum m = measured(c.nucleus, opName);
+      std::printf("%s %s centroid m1/m0 over 0-60 MeV: free %.2f MeV, CRPA %.2f MeV; measured %s %.2f MeV (%s)\n", c.name,
+                  opName, cen[0], cen[1], m.quantity.c_str(), m.energy, m.id.c_str());
+      ASSERT_FALSE(m.id.empty()) << "no verified measured row for " << c.nucleus << " " << opName;
+      EXPECT_NEAR(cen[1], m.energy, 0.2 * m.energy) << c.name << " " << opName;
+      EXPECT_GT(std::abs(cen[0] - m.energy), std::abs(cen[1] - m.energy) - 0.5) << c.name << " " << opName;
     }
   }
 }
