@@ -282,6 +282,7 @@ void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks, 
         addSmeared(ch.spec, evis, h * ch.spec.efficiency, ch.observedEdges, detected, bins.data());
       }
     }
+    detected = std::min(detected, 1.0); // a probability (the weights sum to 1 up to rounding)
     for (std::size_t k : ks) {
       ch.sigmaDetected[k][j] = ch.sigma[k][j] * detected;
       for (std::size_t o = 0; o < nObs; ++o) {
