@@ -110,7 +110,8 @@ TEST(SupernovaCli, BadInputIsReportedWithTheAcceptedRange) {
 // de-excitation energy; with the DUNE 5 MeV threshold the detected nu_e CC count orders as
 // lepton alone <= generator (neutrons invisible) <= full calorimetry, at equal interactions.
 TEST(SupernovaCli, CcDeexcitationChoicesOrderTheDetectedCounts) {
-  if (!haveCli()) GTEST_SKIP() << "lenu CLI not built";
+  if (!haveCli())
+    GTEST_SKIP() << "lenu CLI not built";
   std::map<std::string, nlohmann::json> j;
   for (const std::string m : {"lepton", "generator", "full", "none"}) {
     const CliRun r = json("--ordering none --cc-deexcitation " + m + " --nc-deexcitation full --time-bin 1000");
@@ -125,7 +126,8 @@ TEST(SupernovaCli, CcDeexcitationChoicesOrderTheDetectedCounts) {
   EXPECT_LT(det("full"), inter("full"));
   EXPECT_NEAR(inter("lepton") / inter("generator"), 1.0, 1e-12);
   EXPECT_NEAR(inter("none") / inter("generator"), 1.0, 1e-12);
-  EXPECT_NE(j["generator"].at("notes").at("nue-cc_Ar40").get<std::string>().find("neutrons invisible"), std::string::npos);
+  EXPECT_NE(j["generator"].at("notes").at("nue-cc_Ar40").get<std::string>().find("neutrons invisible"),
+            std::string::npos);
   const CliRun bad = lenu::test::runCli("supernova --cc-deexcitation sometimes", true);
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.out.find("generator, full, lepton, none"), std::string::npos) << bad.out;

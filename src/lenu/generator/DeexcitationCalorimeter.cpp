@@ -102,7 +102,8 @@ std::string DeexcitationCalorimeter::description() const {
 
 SupernovaCalorimetry makeSupernovaCalorimetry(const std::string& nc, const std::string& cc, const NuclideTable& table) {
   std::shared_ptr<const supernova::DeexcitationCalorimetry> gen;
-  auto pick = [&](const std::string& name, bool chargedCurrent) -> std::shared_ptr<const supernova::DeexcitationCalorimetry> {
+  auto pick = [&](const std::string& name,
+                  bool chargedCurrent) -> std::shared_ptr<const supernova::DeexcitationCalorimetry> {
     if (name == "generator") {
       if (!gen) {
         gen = std::make_shared<DeexcitationCalorimeter>(loadDeexcitation(table));

@@ -158,9 +158,9 @@ void addSmeared(const DetectorChannelSpec& sp, double evis, double weight, const
 /// with E_nu: it is histogrammed (step `calorimetryBinWidth`) per unit sigma at the nodes and
 /// interpolated linearly in E_nu between them; s(E_j) is then exact at every bin centre. Threshold,
 /// Gaussian resolution and efficiency of the channel apply to E_vis.
-void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks, const inelastic::InelasticCrossSection& xs,
-                          const std::vector<double>& centres, const ChannelBuildConfig& cfg,
-                          const DeexcitationCalorimetry& calo, double qValue) {
+void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks,
+                          const inelastic::InelasticCrossSection& xs, const std::vector<double>& centres,
+                          const ChannelBuildConfig& cfg, const DeexcitationCalorimetry& calo, double qValue) {
   const auto& resp = xs.response();
   const bool cc = xs.chargedCurrent();
   const int A = resp.targetA();
@@ -241,8 +241,8 @@ void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks, 
         // NC: V = 0 (neutrons only) stays invisible; 0 < V < dx must not round to 0
         const double x = d.energy[p];
         const double r = cc || x <= 0.0 ? std::round(x / dx) : std::max(std::round(x / dx), 1.0);
-        const auto i = std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(r) + offset, 0,
-                                                  static_cast<std::ptrdiff_t>(nX) - 1);
+        const auto i =
+            std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(r) + offset, 0, static_cast<std::ptrdiff_t>(nX) - 1);
         hist[n][static_cast<std::size_t>(i)] += s * d.weight[p];
       }
     };
@@ -410,11 +410,12 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
           }
         }
         if (ch.note.empty()) {
-          ch.note = ncUnmodelledCuts
-                        ? "NC: every interaction counted with the channel efficiency; the channel's threshold and "
-                          "resolution (which apply to the visible de-excitation energy) are NOT applied: no "
-                          "de-excitation model (ChannelBuildConfig::deexcitation, lenu supernova --nc-deexcitation)"
-                        : "NC: every interaction counted with the channel efficiency (de-excitation energies not modelled)";
+          ch.note =
+              ncUnmodelledCuts
+                  ? "NC: every interaction counted with the channel efficiency; the channel's threshold and "
+                    "resolution (which apply to the visible de-excitation energy) are NOT applied: no "
+                    "de-excitation model (ChannelBuildConfig::deexcitation, lenu supernova --nc-deexcitation)"
+                  : "NC: every interaction counted with the channel efficiency (de-excitation energies not modelled)";
         }
       }
       break;

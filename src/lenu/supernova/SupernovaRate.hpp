@@ -53,7 +53,7 @@ struct ChannelBuildConfig {
   /// (ASSUMPTION of lenu: the observed energy is the kinetic energy). Null: the simple model
   /// E_vis = E_nu - offset (SupernovaDetector.hpp), de-excitation not modelled.
   std::shared_ptr<const DeexcitationCalorimetry> ccDeexcitation;
-  double calorimetryOmegaStep = 0.5;      ///< [MeV] excitation-energy step of the continuum fold (NC and CC)
+  double calorimetryOmegaStep = 0.5; ///< [MeV] excitation-energy step of the continuum fold (NC and CC)
   /// Neutrino energies (quadratic from threshold, as inelasticNodes, at most inelasticNodes) at which
   /// the visible-energy shape is computed; linear in E_nu between them (the shape of the visible
   /// energy minus its E_nu-dependent part, E_nu - Q - m_l for CC, varies slowly).

@@ -129,11 +129,12 @@ namespace {
 /// A 1 kt argon detector with the nu_e and anti-nu_e CC channels on 40Ar, threshold and resolution given.
 supernova::SupernovaDetector argonCC(double threshold, double resolution) {
   const auto f = std::filesystem::temp_directory_path() / ("lenu_calo_cc_" + std::to_string(::getpid()) + ".toml");
-  std::ofstream(f) << "name = \"ar-cc\"\ndescription = \"1 kt Ar, CC only\"\nmaterial = \"Ar\"\nfiducial_mass_kt = 1.0\n"
-                      "[[channel]]\nkind = \"nue-cc\"\ntarget = \"Ar40\"\nthreshold_MeV = "
-                   << threshold << "\nefficiency = 1.0\nresolution_constant = " << resolution
-                   << "\n[[channel]]\nkind = \"nuebar-cc\"\ntarget = \"Ar40\"\nthreshold_MeV = " << threshold
-                   << "\nefficiency = 1.0\nresolution_constant = " << resolution << "\n";
+  std::ofstream(f)
+      << "name = \"ar-cc\"\ndescription = \"1 kt Ar, CC only\"\nmaterial = \"Ar\"\nfiducial_mass_kt = 1.0\n"
+         "[[channel]]\nkind = \"nue-cc\"\ntarget = \"Ar40\"\nthreshold_MeV = "
+      << threshold << "\nefficiency = 1.0\nresolution_constant = " << resolution
+      << "\n[[channel]]\nkind = \"nuebar-cc\"\ntarget = \"Ar40\"\nthreshold_MeV = " << threshold
+      << "\nefficiency = 1.0\nresolution_constant = " << resolution << "\n";
   auto d = supernova::SupernovaDetector::fromFile(f, nuclides());
   std::filesystem::remove(f);
   return d;
@@ -207,14 +208,16 @@ TEST(CalorimetryPhysics, CcVisibleEnergyLiesBetweenTheLeptonAndFullCalorimetry) 
       for (std::size_t o = 0; o < nObs; ++o) {
         const double r = tab.response[k][j * nObs + o];
         if (tab.observedEdges[o] > eMaxVis + bc.calorimetryBinWidth) {
-          EXPECT_EQ(r, 0.0) << tab.spec.label << " E_nu " << centres[j] << " MeV, observed bin " << tab.observedEdges[o];
+          EXPECT_EQ(r, 0.0) << tab.spec.label << " E_nu " << centres[j] << " MeV, observed bin "
+                            << tab.observedEdges[o];
         }
         sumFull += tabFull.response[k][j * nObs + o];
         meanFull += tabFull.response[k][j * nObs + o] * 0.5 * (tab.observedEdges[o] + tab.observedEdges[o + 1]);
       }
       if (sumFull > 0.0) {
         // full calorimetry: the whole E_nu - Q - m_e in one 1 MeV observed bin
-        EXPECT_NEAR(meanFull / sumFull, eMaxVis, 0.5 + bc.calorimetryBinWidth) << tab.spec.label << " E_nu " << centres[j];
+        EXPECT_NEAR(meanFull / sumFull, eMaxVis, 0.5 + bc.calorimetryBinWidth)
+            << tab.spec.label << " E_nu " << centres[j];
       }
     }
   }
@@ -259,7 +262,8 @@ TEST(CalorimetryPhysics, DuneCcCountsInVisibleEnergy) {
       }
       std::printf("[DUNE 40 kt, 10 kpc, %s] %-15s interactions %8.1f, detected (E_vis > 5 MeV, 10%% resolution) %8.1f"
                   "  %s\n",
-                  model.c_str(), p.channels[c].c_str(), p.eventsInteracting[c], p.eventsDetected[c], p.notes[c].c_str());
+                  model.c_str(), p.channels[c].c_str(), p.eventsInteracting[c], p.eventsDetected[c],
+                  p.notes[c].c_str());
       EXPECT_LE(p.eventsDetected[c], p.eventsInteracting[c] * (1.0 + 1e-9));
       if (p.channels[c] == "nue-cc_Ar40") {
         // a 5 MeV cut on the visible energy keeps most nu_e CC events of a ~10 MeV spectrum
