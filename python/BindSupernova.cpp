@@ -12,6 +12,7 @@
 #include "Bindings.hpp"
 #include "lenu/core/Nuclide.hpp"
 #include "lenu/core/Units.hpp"
+#include "lenu/generator/DeexcitationCalorimeter.hpp"
 #include "lenu/supernova/FlavourTransformation.hpp"
 #include "lenu/supernova/PinchedSpectrum.hpp"
 #include "lenu/supernova/SupernovaDetector.hpp"
@@ -75,7 +76,9 @@ py::dict byChannelArrays(const SupernovaPrediction& p, const std::vector<std::ve
 }
 
 SupernovaChannels buildChannels(const SupernovaDetector& det, const std::string& model, const std::string& ff,
-                                double eMax, std::size_t nE, int nodes) {
+                                double eMax, std::size_t nE, int nodes, const std::string& ncDeex,
+                                const std::string& ccDeex) {
+  const NuclideTable table = NuclideTable::load();
   ChannelBuildConfig c;
   c.inelasticModel = model;
   c.formFactor = ff;
@@ -89,8 +92,11 @@ SupernovaChannels buildChannels(const SupernovaDetector& det, const std::string&
   if (nodes < 4) {
     throw Error(ErrorCode::InvalidArgument, "inelastic_nodes " + std::to_string(nodes) + " must be >= 4");
   }
+  const auto calo = generator::makeSupernovaCalorimetry(ncDeex, ccDeex, table);
+  c.deexcitation = calo.nc;
+  c.ccDeexcitation = calo.cc;
   py::gil_scoped_release release;
-  return SupernovaChannels::build(det, c, NuclideTable::load());
+  return SupernovaChannels::build(det, c, table);
 }
 
 SupernovaPrediction runPrediction(const SupernovaChannels& ch, const std::shared_ptr<NeutrinoSource>& src,
@@ -279,9 +285,12 @@ void bindSupernova(py::module_& m) {
       "every prediction).")
       .def(py::init(&buildChannels), py::arg("detector"), py::arg("inelastic_model") = "allowed",
            py::arg("form_factor") = "helm", py::arg("e_max") = 100.0, py::arg("energy_bins") = 200,
-           py::arg("inelastic_nodes") = 40,
+           py::arg("inelastic_nodes") = 40, py::arg("nc_deexcitation") = "generator",
+           py::arg("cc_deexcitation") = "generator",
            "detector (SupernovaDetector), inelastic model (allowed, hf, hf:FORCE, ws, ...), CEvNS form factor, "
-           "uniform neutrino-energy bins on [0, e_max] [MeV], energies at which inelastic sigma is computed. "
+           "uniform neutrino-energy bins on [0, e_max] [MeV], energies at which inelastic sigma is computed, "
+           "de-excitation models of the NC (generator, full, none) and CC (generator, full, lepton, none) channels as "
+           "lenu supernova --nc-deexcitation / --cc-deexcitation. "
            "lenu.Error(UnknownModel) for an unknown model.")
       .def_property_readonly("labels", [](const SupernovaChannels& c) {
         std::vector<std::string> out;
@@ -362,13 +371,16 @@ void bindSupernova(py::module_& m) {
         py::arg("max_step") = SupernovaPredictionConfig{}.maxStep, kPredictDoc);
   m.def("predict_supernova", [](const std::string& detector, const std::shared_ptr<NeutrinoSource>& src, double distance,
                                 const std::string& ordering, const py::object& edges, double maxStep,
-                                const std::string& model) {
-        const auto ch = buildChannels(SupernovaDetector::load(detector, NuclideTable::load()), model, "helm", 100.0, 200, 40);
+                                const std::string& model, const std::string& ncDeex, const std::string& ccDeex) {
+        const auto ch = buildChannels(SupernovaDetector::load(detector, NuclideTable::load()), model, "helm", 100.0, 200,
+                                      40, ncDeex, ccDeex);
         return runPrediction(ch, src, distance, ordering, edges, maxStep);
       }, py::arg("detector"), py::arg("source"), py::arg("distance") = 10.0 * units::kpc, py::arg("ordering") = "none",
       py::arg("time_edges") = py::none(), py::arg("max_step") = SupernovaPredictionConfig{}.maxStep,
-      py::arg("inelastic_model") = "allowed",
-      "Shortcut with a detector name: SupernovaChannels(load_supernova_detector(detector), inelastic_model), then the "
+      py::arg("inelastic_model") = "allowed", py::arg("nc_deexcitation") = "generator",
+      py::arg("cc_deexcitation") = "generator",
+      "Shortcut with a detector name: SupernovaChannels(load_supernova_detector(detector), inelastic_model, ..., "
+      "nc_deexcitation, cc_deexcitation), then the "
       "prediction (arguments as above).");
 }
 

@@ -55,6 +55,7 @@ struct SupernovaOptions {
   bool list = false;
   bool esRadiativeCorrections = false;
   std::string ncDeexcitation = "generator";
+  std::string ccDeexcitation = "generator";
 };
 
 /// "nue=9.5" or "nue=9.5,nuebar=12" -> map group -> value.
@@ -135,14 +136,9 @@ void run(const SupernovaOptions& o) {
   bc.energy = {0.0, o.energyMax, static_cast<std::size_t>(o.energyBins)};
   bc.inelasticNodes = o.inelasticNodes;
   bc.esRadiativeCorrections = o.esRadiativeCorrections;
-  if (o.ncDeexcitation == "generator") {
-    bc.deexcitation = std::make_shared<generator::DeexcitationCalorimeter>(generator::loadDeexcitation(table));
-  } else if (o.ncDeexcitation == "full") {
-    bc.deexcitation = std::make_shared<FullCalorimetry>();
-  } else if (o.ncDeexcitation != "none") {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("--nc-deexcitation '{}': accepted values are generator, full, none", o.ncDeexcitation));
-  }
+  const auto calo = generator::makeSupernovaCalorimetry(o.ncDeexcitation, o.ccDeexcitation, table);
+  bc.deexcitation = calo.nc;
+  bc.ccDeexcitation = calo.cc;
   const auto channels = SupernovaChannels::build(det, bc, table);
 
   SupernovaPredictionConfig pc;
@@ -187,6 +183,8 @@ void run(const SupernovaOptions& o) {
     j["flavour_transformation"] = p.transformation;
     j["inelastic_model"] = o.inelasticModel;
     j["es_radiative_corrections"] = o.esRadiativeCorrections;
+    j["nc_deexcitation"] = o.ncDeexcitation;
+    j["cc_deexcitation"] = o.ccDeexcitation;
     j["events_total"] = p.eventsTotal();
     for (std::size_t c = 0; c < p.channels.size(); ++c) {
       j["events_by_channel"][p.channels[c]] = p.eventsDetected[c];
@@ -199,8 +197,10 @@ void run(const SupernovaOptions& o) {
     j["counts_per_bin"] = p.totalPerBin;
     std::cout << j.dump(2) << "\n";
   } else {
-    fmt::print("Supernova at {} kpc in {} ({})\n  source: {}\n  flavours: {}\n  inelastic model: {}\n", o.distanceKpc,
-               det.name, det.description, source->description(), p.transformation, o.inelasticModel);
+    fmt::print("Supernova at {} kpc in {} ({})\n  source: {}\n  flavours: {}\n  inelastic model: {} (de-excitation: "
+               "CC {}, NC {})\n",
+               o.distanceKpc, det.name, det.description, source->description(), p.transformation, o.inelasticModel,
+               o.ccDeexcitation, o.ncDeexcitation);
     fmt::print("{:<22} {:>12} {:>14} {:>12}  {}\n", "channel", "events", "interactions", "targets", "note");
     for (std::size_t c = 0; c < p.channels.size(); ++c) {
       fmt::print("{:<22} {:>12.2f} {:>14.2f} {:>12.4e}  {}\n", p.channels[c], p.eventsDetected[c], p.eventsInteracting[c],
@@ -322,7 +322,15 @@ void registerSupernovaCommand(CLI::App& app) {
   sub->add_option("--nc-deexcitation", o->ncDeexcitation,
                   "NC observed energy = visible de-excitation energy of the final nucleus: generator (lenu's gamma\n"
                   "cascades + evaporation; gammas and p/alpha kinetic energy visible, neutrons not), full (all of E_x\n"
-                  "visible), none (NC interactions counted, no spectrum, NC threshold/resolution not allowed)")
+                  "visible), none (NC interactions counted with the efficiency, no spectrum, the NC threshold and\n"
+                  "resolution not applied)")
+      ->capture_default_str();
+  sub->add_option("--cc-deexcitation", o->ccDeexcitation,
+                  "nu_e / anti-nu_e CC on nuclei: observed energy = lepton kinetic energy + visible de-excitation energy\n"
+                  "of the final nucleus at E_x = omega - Q: generator (default; gammas and p/alpha visible, neutrons\n"
+                  "not), full (all of E_x visible: E_nu - Q - m_e), lepton (the electron/positron alone), none (the\n"
+                  "simple model E_vis = E_nu - offset of the detector TOML). Threshold, resolution and efficiency of\n"
+                  "the channel apply to the observed energy.")
       ->capture_default_str();
   sub->add_option("--form-factor", o->formFactor, "CEvNS form factor (helm, klein-nystrand, ...)")->capture_default_str();
   sub->add_option("--mean-energy", o->meanEnergy, "pinched: <E> [MeV] per flavour, e.g. nue=9.5,nuebar=12,nux=15 (0.1..100)");

@@ -1,5 +1,6 @@
 // The `lenu supernova` command (run through the built CLI; skipped if it has not been built).
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <unistd.h>
@@ -103,4 +104,31 @@ TEST(SupernovaCli, BadInputIsReportedWithTheAcceptedRange) {
   for (const char* k : {"--mean-energy", "--alpha", "--energy-erg", "--ordering", "[kpc]", "--inelastic-model"}) {
     EXPECT_NE(r.out.find(k), std::string::npos) << k;
   }
+}
+
+// --cc-deexcitation: the CC observed energy is the electron kinetic energy plus the visible
+// de-excitation energy; with the DUNE 5 MeV threshold the detected nu_e CC count orders as
+// lepton alone <= generator (neutrons invisible) <= full calorimetry, at equal interactions.
+TEST(SupernovaCli, CcDeexcitationChoicesOrderTheDetectedCounts) {
+  if (!haveCli())
+    GTEST_SKIP() << "lenu CLI not built";
+  std::map<std::string, nlohmann::json> j;
+  for (const std::string m : {"lepton", "generator", "full", "none"}) {
+    const CliRun r = json("--ordering none --cc-deexcitation " + m + " --nc-deexcitation full --time-bin 1000");
+    ASSERT_EQ(r.status, 0) << r.out;
+    j[m] = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j[m].at("cc_deexcitation").get<std::string>(), m);
+  }
+  auto det = [&](const std::string& m) { return j[m].at("events_by_channel").at("nue-cc_Ar40").get<double>(); };
+  auto inter = [&](const std::string& m) { return j[m].at("interactions_by_channel").at("nue-cc_Ar40").get<double>(); };
+  EXPECT_LT(det("lepton"), det("generator"));
+  EXPECT_LT(det("generator"), det("full"));
+  EXPECT_LT(det("full"), inter("full"));
+  EXPECT_NEAR(inter("lepton") / inter("generator"), 1.0, 1e-12);
+  EXPECT_NEAR(inter("none") / inter("generator"), 1.0, 1e-12);
+  EXPECT_NE(j["generator"].at("notes").at("nue-cc_Ar40").get<std::string>().find("neutrons invisible"),
+            std::string::npos);
+  const CliRun bad = lenu::test::runCli("supernova --cc-deexcitation sometimes", true);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("generator, full, lepton, none"), std::string::npos) << bad.out;
 }

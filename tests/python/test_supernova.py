@@ -206,3 +206,20 @@ def test_read_supernova_model(tmp_path, channels):
     with pytest.raises(lenu.Error) as err:
         lenu.read_supernova_model(str(bad))
     assert err.value.code == "ConfigError" and "bad_moments.txt:3" in err.value.message
+
+
+def test_cc_deexcitation_choices(dune, channels, burst_source):
+    # CC observed energy = electron kinetic energy + visible de-excitation (default "generator", as the CLI):
+    # with the 5 MeV DUNE threshold, the electron alone < generator < full calorimetry, equal interactions
+    src = lenu.pinched_supernova()
+    ev = {}
+    for m in ("lepton", "full"):
+        ch = lenu.SupernovaChannels(dune, inelastic_model="allowed", nc_deexcitation="none", cc_deexcitation=m)
+        ev[m] = lenu.predict_supernova(ch, src).events["nue-cc_Ar40"]
+    ev["generator"] = lenu.predict_supernova(channels, src).events["nue-cc_Ar40"]
+    assert ev["lepton"] < ev["generator"] < ev["full"]
+    assert "neutrons invisible" in channels.notes["nue-cc_Ar40"]
+    with pytest.raises(lenu.Error) as err:
+        lenu.SupernovaChannels(dune, cc_deexcitation="sometimes")
+    assert err.value.code == "InvalidArgument"
+    assert "generator, full, lepton, none" in str(err.value)

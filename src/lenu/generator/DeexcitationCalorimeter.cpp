@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "lenu/core/Error.hpp"
+#include "lenu/generator/GeneratorSetup.hpp"
 #include "lenu/generator/Random.hpp"
 
 namespace lenu::generator {
@@ -101,6 +102,35 @@ std::string DeexcitationCalorimeter::description() const {
   return fmt::format("visible de-excitation energy from lenu's de-excitation model ({} decays per E_x): gammas, "
                      "{} x proton/d/t/3He/alpha kinetic energy, neutrons {}",
                      m_cfg.samples, m_cfg.chargedVisibleFraction, m_cfg.neutronsVisible ? "visible" : "invisible");
+}
+
+SupernovaCalorimetry makeSupernovaCalorimetry(const std::string& nc, const std::string& cc, const NuclideTable& table) {
+  std::shared_ptr<const supernova::DeexcitationCalorimetry> gen;
+  auto pick = [&](const std::string& name,
+                  bool chargedCurrent) -> std::shared_ptr<const supernova::DeexcitationCalorimetry> {
+    if (name == "generator") {
+      if (!gen) {
+        gen = std::make_shared<DeexcitationCalorimeter>(loadDeexcitation(table));
+      }
+      return gen;
+    }
+    if (name == "full") {
+      return std::make_shared<supernova::FullCalorimetry>();
+    }
+    if (chargedCurrent && name == "lepton") {
+      return std::make_shared<supernova::InvisibleDeexcitation>();
+    }
+    if (name == "none") {
+      return nullptr;
+    }
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{} de-excitation model '{}': accepted values are generator, full, {}none",
+                            chargedCurrent ? "CC" : "NC", name, chargedCurrent ? "lepton, " : ""));
+  };
+  SupernovaCalorimetry out;
+  out.nc = pick(nc, false);
+  out.cc = pick(cc, true);
+  return out;
 }
 
 } // namespace lenu::generator

@@ -17,8 +17,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <tuple>
 
+#include "lenu/core/Nuclide.hpp"
 #include "lenu/generator/Deexcitation.hpp"
 #include "lenu/supernova/DeexcitationCalorimetry.hpp"
 
@@ -48,5 +50,17 @@ private:
   mutable std::mutex m_mutex;
   mutable std::map<std::tuple<int, int, std::int64_t>, supernova::VisibleEnergyDistribution> m_cache;
 };
+
+/// The de-excitation models of a supernova prediction's NC and CC channels, by name (the choices of
+/// `lenu supernova --nc-deexcitation / --cc-deexcitation` and of the Python bindings):
+///   "generator": a DeexcitationCalorimeter on loadDeexcitation(table) (one instance for NC and CC),
+///   "full": supernova::FullCalorimetry, "lepton" (CC only): supernova::InvisibleDeexcitation (the
+///   charged lepton alone), "none": null (NC counted without spectrum; CC E_vis = E_nu - offset).
+struct SupernovaCalorimetry {
+  std::shared_ptr<const supernova::DeexcitationCalorimetry> nc; ///< for ChannelBuildConfig::deexcitation
+  std::shared_ptr<const supernova::DeexcitationCalorimetry> cc; ///< for ChannelBuildConfig::ccDeexcitation
+};
+/// Throws Error(InvalidArgument) naming the accepted values for an unknown name.
+SupernovaCalorimetry makeSupernovaCalorimetry(const std::string& nc, const std::string& cc, const NuclideTable& table);
 
 } // namespace lenu::generator

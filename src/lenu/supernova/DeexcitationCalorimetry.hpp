@@ -5,7 +5,7 @@
 /// particle-separation energies, by emitting nucleons and alphas. A calorimetric detector (liquid
 /// argon, scintillator) sees the gammas and the charged particles but not the neutrons. This
 /// interface gives the distribution of that visible de-excitation energy; the supernova layer
-/// folds it into the NC observed-energy spectra (SupernovaRate.hpp). The supernova layer defines
+/// folds it into the NC and CC observed-energy spectra (SupernovaRate.hpp). The supernova layer defines
 /// it, higher layers implement it (the event generator's de-excitation model:
 /// generator/DeexcitationCalorimeter.hpp), so the rate code never depends on the generator.
 
@@ -33,6 +33,13 @@ public:
 
 /// The limiting model: the whole excitation is visible (every decay by gammas, fully absorbed).
 class FullCalorimetry final : public DeexcitationCalorimetry {
+public:
+  VisibleEnergyDistribution visibleEnergy(int Z, int A, double excitation) const override;
+  std::string description() const override;
+};
+
+/// The other limit: no de-excitation energy is seen (a CC event shows its charged lepton only).
+class InvisibleDeexcitation final : public DeexcitationCalorimetry {
 public:
   VisibleEnergyDistribution visibleEnergy(int Z, int A, double excitation) const override;
   std::string description() const override;

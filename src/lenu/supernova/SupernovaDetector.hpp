@@ -5,14 +5,18 @@
 /// channels with their thresholds, energy resolutions and efficiencies.
 ///
 /// Detector model (deliberately simple, documented per channel kind):
-///  - nue-cc / nuebar-cc (nucleus) and ibd (free protons): visible energy E_vis = E_nu - offset
-///    (offset default: the reaction threshold minus m_e for nuclear CC; m_n - m_p for IBD), Gaussian
-///    resolution sigma = a sqrt(E_vis) + b E_vis, detected if the smeared E_vis >= threshold.
+///  - nue-cc / nuebar-cc (nucleus): with a CC de-excitation model (ChannelBuildConfig::ccDeexcitation,
+///    lenu supernova --cc-deexcitation generator|full|lepton), E_vis = lepton kinetic energy + visible
+///    de-excitation energy of the final nucleus; without one, E_vis = E_nu - offset (offset default:
+///    the reaction threshold minus m_e). Gaussian resolution sigma = a sqrt(E_vis) + b E_vis, detected
+///    if the smeared E_vis >= threshold.
+///  - ibd (free protons): E_vis = E_nu - offset (default m_n - m_p), resolution and threshold as above.
 ///  - es (electrons): recoil kinetic energy T with Gaussian resolution sigma = a sqrt(T) + b T
 ///    (sharp if a = b = 0), detected if the smeared T >= threshold.
 ///  - cevns (nuclei): threshold on the true recoil kinetic energy T (keV in the file), no smearing.
-///  - nc (nucleus): de-excitation energies are not modelled: every interaction counts with the
-///    channel efficiency (the threshold must be 0).
+///  - nc (nucleus): with an NC de-excitation model (ChannelBuildConfig::deexcitation) threshold and
+///    resolution apply to the visible de-excitation energy; without one every interaction counts with
+///    the channel efficiency (threshold and resolution not applied, said in the channel note).
 /// All channels multiply by a constant efficiency above threshold.
 
 #include <filesystem>

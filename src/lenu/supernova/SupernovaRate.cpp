@@ -131,114 +131,162 @@ void smearedResponse(ChannelTable& ch, std::size_t k, const std::vector<double>&
   }
 }
 
-/// Detection probability and observed-bin probabilities of one excitation energy of an NC final
-/// nucleus: the visible de-excitation energy (DeexcitationCalorimetry) smeared with the channel's
-/// resolution, above its threshold, times its efficiency.
-struct CalorimetricRow {
-  double detected = 0.0;
-  std::vector<double> bins;
-};
-
-CalorimetricRow calorimetricRow(const DetectorChannelSpec& sp, const VisibleEnergyDistribution& d,
-                                const std::vector<double>& edges) {
-  CalorimetricRow r;
-  r.bins.assign(edges.size() - 1, 0.0);
-  for (std::size_t p = 0; p < d.energy.size(); ++p) {
-    const double e = std::max(d.energy[p], 0.0);
-    const double w = d.weight[p] * sp.efficiency;
-    const double width = sp.resolutionA * std::sqrt(e) + sp.resolutionB * e;
-    r.detected += w * smearedFraction(e, width, -1e300, 1e300, sp.threshold);
-    for (std::size_t o = 0; o + 1 < edges.size(); ++o) {
-      r.bins[o] += w * smearedFraction(e, width, edges[o], edges[o + 1], sp.threshold);
-    }
+/// Adds `weight` x (the Gaussian of a visible energy `evis` [MeV], width a sqrt(E) + b E, above the
+/// threshold) to the detected total and to the observed bins; only the bins within 8 sigma are visited.
+void addSmeared(const DetectorChannelSpec& sp, double evis, double weight, const std::vector<double>& edges,
+                double& detected, double* bins) {
+  const double e = std::max(evis, 0.0);
+  const double width = sp.resolutionA * std::sqrt(e) + sp.resolutionB * e;
+  detected += weight * smearedFraction(e, width, -1e300, 1e300, sp.threshold);
+  const double lo = e - 8.0 * width, hi = e + 8.0 * width;
+  auto o = static_cast<std::size_t>(std::upper_bound(edges.begin(), edges.end(), lo) - edges.begin());
+  o = o > 0 ? o - 1 : 0;
+  for (; o + 1 < edges.size() && edges[o] <= hi; ++o) {
+    bins[o] += weight * smearedFraction(e, width, edges[o], edges[o + 1], sp.threshold);
   }
-  return r;
 }
 
-/// NC observed-energy response from the de-excitation of the final nucleus: at each coarse node
-/// energy E_n, dsigma/domega (continuum, omega step `omegaStep`) and the line cross sections give
-/// the distribution of the excitation E_x = omega (the nuclear recoil, q^2/2M < 0.2 MeV at these
-/// energies, is neglected); every E_x is mapped to visible energy by `calo`. The shape per
-/// sigma is interpolated linearly in E_nu between nodes and scaled by the tabulated sigma(E).
-void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks, const inelastic::InelasticCrossSection& xs,
-                          const std::vector<double>& centres, const ChannelBuildConfig& cfg) {
-  const auto& calo = *cfg.deexcitation;
+/// Observed-energy response of an inelastic channel (NC and CC alike) through the de-excitation of
+/// the final nucleus (Zf, A). At each coarse node energy E_n the response's omega distribution
+/// (continuum dsigma/domega in steps `calorimetryOmegaStep`, and the line cross sections) gives the
+/// excitation E_x = omega - Q of the final nucleus (Q = M(final) - M(target), 0 for NC; the nuclear
+/// recoil q^2/2M < 0.2 MeV at these energies is neglected); `calo` maps E_x to the visible
+/// de-excitation energy V. The visible energy is
+///   NC: E_vis = V,   CC: E_vis = T_l + V = (E_nu - omega - m_l) + V = (E_nu - Q - m_l) + (V - E_x),
+/// i.e. E_vis = s(E_nu) + X with s = 0 (NC) or E_nu - Q - m_l (CC). The distribution of X (NC: V;
+/// CC: minus the energy the neutrons, the separation energies and the recoil carry away) varies slowly
+/// with E_nu: it is histogrammed (step `calorimetryBinWidth`) per unit sigma at the nodes and
+/// interpolated linearly in E_nu between them; s(E_j) is then exact at every bin centre. Threshold,
+/// Gaussian resolution and efficiency of the channel apply to E_vis.
+void calorimetricResponse(ChannelTable& ch, const std::vector<std::size_t>& ks,
+                          const inelastic::InelasticCrossSection& xs, const std::vector<double>& centres,
+                          const ChannelBuildConfig& cfg, const DeexcitationCalorimetry& calo, double qValue) {
   const auto& resp = xs.response();
-  const int Z = resp.targetZ(), A = resp.targetA();
+  const bool cc = xs.chargedCurrent();
+  const int A = resp.targetA();
+  const int Zf = resp.targetZ() + (resp.mode() == inelastic::ResponseMode::ChargedCurrentNu      ? 1
+                                   : resp.mode() == inelastic::ResponseMode::ChargedCurrentNuBar ? -1
+                                                                                                 : 0);
+  const double ml = xs.leptonMass();
+  const double Q = cc ? qValue : 0.0;
   const std::size_t nObs = ch.observedEdges.size() - 1;
   const double thr = xs.thresholdEnergy();
   const double eMax = cfg.energy.hi;
+  for (std::size_t k : ks) {
+    ch.sigmaDetected[k].assign(centres.size(), 0.0);
+    ch.response[k].assign(centres.size() * nObs, 0.0);
+  }
   if (!(thr < eMax)) {
-    for (std::size_t k : ks) {
-      ch.sigmaDetected[k].assign(centres.size(), 0.0);
-      ch.response[k].assign(centres.size() * nObs, 0.0);
-    }
     return;
   }
   const auto nodes = inelasticNodeEnergies(thr, eMax, std::min(cfg.inelasticNodes, cfg.calorimetryNodes));
   const double step = cfg.calorimetryOmegaStep;
-  const double w0 = std::max(resp.continuumThreshold(), 0.0);
+  const double dx = cfg.calorimetryBinWidth;
   std::vector<double> omega;
   if (std::isfinite(resp.continuumThreshold())) {
-    for (double w = w0 + 0.5 * step; w < eMax; w += step) {
+    for (double w = std::max(resp.continuumThreshold(), 0.0) + 0.5 * step; w < eMax; w += step) {
       omega.push_back(w);
     }
   }
-  std::vector<CalorimetricRow> contRow(omega.size()), lineRow(resp.lines().size());
+  // X of every final-state point, per continuum omega and per line (independent of E_nu). The
+  // continuum asks the de-excitation model at the nearest node of an excitation grid (step
+  // calorimetryOmegaStep up to E_b = step / calorimetryRelativeStep, relative step above) and scales
+  // that node's visible energies by E_x / E_node (exact for a gamma cascade, V = E_x, and for a decay
+  // by neutrons alone, V = 0); lines use their own E_x.
+  const double rel = cfg.calorimetryRelativeStep;
+  const double eB = step / rel;
+  auto xValues = [&](double om, double ex, double exAsked) {
+    auto d = calo.visibleEnergy(Zf, A, std::max(exAsked, 0.0));
+    for (auto& v : d.energy) {
+      const double visible = exAsked > 0.0 ? std::max(v, 0.0) * ex / exAsked : std::max(v, 0.0);
+      v = cc ? visible - (om - Q) : visible; // CC: V - E_x, E_x = omega - Q: T_l + V = s(E_nu) + X
+    }
+    return d;
+  };
+  auto gridNode = [&](double ex) {
+    if (ex < eB) {
+      return std::round(ex / step) * step;
+    }
+    return eB * std::pow(1.0 + rel, std::round(std::log(ex / eB) / std::log1p(rel)));
+  };
+  std::vector<VisibleEnergyDistribution> contX(omega.size()), lineX(resp.lines().size());
   for (std::size_t i = 0; i < omega.size(); ++i) {
-    contRow[i] = calorimetricRow(ch.spec, calo.visibleEnergy(Z, A, omega[i]), ch.observedEdges);
+    const double ex = std::max(omega[i] - Q, 0.0);
+    contX[i] = xValues(omega[i], ex, gridNode(ex));
   }
-  for (std::size_t l = 0; l < lineRow.size(); ++l) {
-    lineRow[l] = calorimetricRow(ch.spec, calo.visibleEnergy(Z, A, resp.lines()[l].excitation), ch.observedEdges);
+  for (std::size_t l = 0; l < lineX.size(); ++l) {
+    lineX[l] = xValues(resp.lines()[l].omega, resp.lines()[l].excitation, resp.lines()[l].excitation);
   }
-  // shape[n] = (detected fraction, observed-bin fractions) per unit sigma at node n
-  std::vector<CalorimetricRow> shape(nodes.size(), CalorimetricRow{0.0, std::vector<double>(nObs, 0.0)});
+  // X histogram per node, per unit sigma: index i <-> X = (i - offset) dx, X in [-eMax, eMax]
+  const auto offset = static_cast<std::ptrdiff_t>(std::ceil(eMax / dx));
+  const auto nX = static_cast<std::size_t>(2 * offset + 1);
+  std::vector<std::vector<double>> hist(nodes.size(), std::vector<double>(nX, 0.0));
   for (std::size_t n = 1; n < nodes.size(); ++n) {
     const double E = nodes[n];
     std::vector<double> w;
     for (double x : omega) {
-      if (x < E) {
+      if (x < E - ml) {
         w.push_back(x);
       }
     }
     const auto ds = w.empty() ? std::vector<double>{} : xs.dSigmaDOmega(E, w);
     const auto ls = xs.lineSigmas(E);
     double total = 0.0;
-    auto add = [&](const CalorimetricRow& row, double s) {
+    auto add = [&](const VisibleEnergyDistribution& d, double s) {
+      if (!(s > 0.0)) {
+        return;
+      }
       total += s;
-      shape[n].detected += s * row.detected;
-      for (std::size_t o = 0; o < nObs; ++o) {
-        shape[n].bins[o] += s * row.bins[o];
+      for (std::size_t p = 0; p < d.energy.size(); ++p) {
+        // NC: V = 0 (neutrons only) stays invisible; 0 < V < dx must not round to 0
+        const double x = d.energy[p];
+        const double r = cc || x <= 0.0 ? std::round(x / dx) : std::max(std::round(x / dx), 1.0);
+        const auto i =
+            std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(r) + offset, 0, static_cast<std::ptrdiff_t>(nX) - 1);
+        hist[n][static_cast<std::size_t>(i)] += s * d.weight[p];
       }
     };
     for (std::size_t i = 0; i < ds.size(); ++i) {
-      add(contRow[i], ds[i] * step);
+      add(contX[i], ds[i] * step);
     }
     for (std::size_t l = 0; l < ls.size(); ++l) {
-      add(lineRow[l], ls[l]);
+      add(lineX[l], ls[l]);
     }
     if (total > 0.0) {
-      shape[n].detected /= total;
-      for (auto& v : shape[n].bins) {
+      for (auto& v : hist[n]) {
         v /= total;
       }
     }
   }
-  shape[0] = shape.size() > 1 ? shape[1] : shape[0];
-  for (std::size_t k : ks) {
-    ch.sigmaDetected[k].assign(centres.size(), 0.0);
-    ch.response[k].assign(centres.size() * nObs, 0.0);
-    for (std::size_t j = 0; j < centres.size(); ++j) {
-      const double s = ch.sigma[k][j];
-      if (s <= 0.0) {
-        continue;
+  hist[0] = hist.size() > 1 ? hist[1] : hist[0];
+  const std::size_t k0 = ks.front();
+  std::vector<double> bins(nObs);
+  for (std::size_t j = 0; j < centres.size(); ++j) {
+    const double s = ch.sigma[k0][j];
+    if (s <= 0.0) {
+      continue;
+    }
+    const auto it = std::upper_bound(nodes.begin(), nodes.end(), centres[j]);
+    const auto i = std::clamp<std::size_t>(static_cast<std::size_t>(it - nodes.begin()), 1, nodes.size() - 1);
+    const double u = std::clamp((centres[j] - nodes[i - 1]) / (nodes[i] - nodes[i - 1]), 0.0, 1.0);
+    const double shift = cc ? centres[j] - Q - ml : 0.0;
+    double detected = 0.0;
+    std::fill(bins.begin(), bins.end(), 0.0);
+    for (std::size_t x = 0; x < nX; ++x) {
+      const double h = (1.0 - u) * hist[i - 1][x] + u * hist[i][x];
+      if (h > 0.0) {
+        const double X = static_cast<double>(static_cast<std::ptrdiff_t>(x) - offset) * dx;
+        // CC: E_vis = T_l + V > 0; a value <= 0 comes from rounding X or from a final state open at
+        // the upper node only (interpolation): put at the lowest step, counted as E_vis -> 0+
+        const double evis = cc ? std::max(shift + X, 0.5 * dx) : X;
+        addSmeared(ch.spec, evis, h * ch.spec.efficiency, ch.observedEdges, detected, bins.data());
       }
-      const auto it = std::upper_bound(nodes.begin(), nodes.end(), centres[j]);
-      const auto i = std::clamp<std::size_t>(static_cast<std::size_t>(it - nodes.begin()), 1, nodes.size() - 1);
-      const double u = std::clamp((centres[j] - nodes[i - 1]) / (nodes[i] - nodes[i - 1]), 0.0, 1.0);
-      ch.sigmaDetected[k][j] = s * ((1.0 - u) * shape[i - 1].detected + u * shape[i].detected);
+    }
+    detected = std::min(detected, 1.0); // a probability (the weights sum to 1 up to rounding)
+    for (std::size_t k : ks) {
+      ch.sigmaDetected[k][j] = ch.sigma[k][j] * detected;
       for (std::size_t o = 0; o < nObs; ++o) {
-        ch.response[k][j * nObs + o] = s * ((1.0 - u) * shape[i - 1].bins[o] + u * shape[i].bins[o]);
+        ch.response[k][j * nObs + o] = ch.sigma[k][j] * bins[o];
       }
     }
   }
@@ -256,6 +304,10 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
   requirePositive(cfg.observedBinWidth, "observed-energy bin width", "MeV");
   require(cfg.calorimetryNodes >= 4 && cfg.calorimetryNodes <= 1000,
           fmt::format("calorimetryNodes = {} outside [4, 1000]", cfg.calorimetryNodes));
+  require(cfg.calorimetryBinWidth >= 1e-3 && cfg.calorimetryBinWidth <= 1.0,
+          fmt::format("calorimetry bin width {} MeV outside [0.001, 1] MeV", cfg.calorimetryBinWidth));
+  require(cfg.calorimetryRelativeStep >= 1e-3 && cfg.calorimetryRelativeStep <= 0.5,
+          fmt::format("calorimetry relative excitation step {} outside [0.001, 0.5]", cfg.calorimetryRelativeStep));
   require(cfg.calorimetryOmegaStep >= 0.01 && cfg.calorimetryOmegaStep <= 5.0,
           fmt::format("calorimetry omega step {} MeV outside [0.01, 5] MeV", cfg.calorimetryOmegaStep));
   SupernovaChannels out;
@@ -283,17 +335,13 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
     case ChannelKind::NueCC:
     case ChannelKind::NuebarCC:
     case ChannelKind::NC: {
-      if (sp.kind == ChannelKind::NC && !cfg.deexcitation &&
-          (sp.threshold > 0.0 || sp.resolutionA > 0.0 || sp.resolutionB > 0.0)) {
-        throw Error(ErrorCode::ConfigError,
-                    fmt::format("{}: NC channel '{}' has a threshold or resolution, which apply to the visible "
-                                "de-excitation energy: a de-excitation model is needed (ChannelBuildConfig::deexcitation; "
-                                "lenu supernova --nc-deexcitation generator|full)",
-                                detector.file.string(), sp.label));
-      }
+      const bool cc = sp.kind != ChannelKind::NC;
+      // the de-excitation model of this channel kind (null: not modelled)
+      const DeexcitationCalorimetry* calo = cc ? cfg.ccDeexcitation.get() : cfg.deexcitation.get();
+      const bool ncUnmodelledCuts =
+          !cc && !calo && (sp.threshold > 0.0 || sp.resolutionA > 0.0 || sp.resolutionB > 0.0);
       ch.targets = nucleiOf(sp.target);
       ch.model = cfg.inelasticModel;
-      const bool cc = sp.kind != ChannelKind::NC;
       std::vector<std::pair<Flavour, std::vector<std::size_t>>> uses;
       if (sp.kind == ChannelKind::NueCC) {
         uses = {{Flavour::NuE, {kNuE}}};
@@ -311,11 +359,12 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
           for (std::size_t k : ks) {
             ch.sigma[k] = s;
           }
-          if (!cc && cfg.deexcitation) {
+          if (calo != nullptr) {
             ch.observedEdges = uniformEdges(0.0, cfg.energy.hi, cfg.observedBinWidth);
-            calorimetricResponse(ch, ks, xs, centres, cfg);
+            const double q = cc ? inelastic::chargedCurrentQValue(table.get(sp.target), mode, table) : 0.0;
+            calorimetricResponse(ch, ks, xs, centres, cfg, *calo, q);
           }
-          if (cc && !ch.spec.visibleOffset) {
+          if (cc && calo == nullptr && !ch.spec.visibleOffset) {
             ch.spec.visibleOffset = xs.thresholdEnergy() - constants::kMassElectron;
           }
         }
@@ -326,9 +375,23 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
         for (auto& s : ch.sigma) {
           s.clear();
         }
+        for (auto& s : ch.sigmaDetected) {
+          s.clear();
+        }
+        for (auto& s : ch.response) {
+          s.clear();
+        }
         ch.note = fmt::format("not computed with model '{}': {}", cfg.inelasticModel, e.what());
       }
-      if (cc) {
+      if (calo != nullptr) {
+        ch.observedEdges = uniformEdges(0.0, cfg.energy.hi, cfg.observedBinWidth);
+        ch.observedQuantity = cc ? "visible energy: lepton kinetic energy + visible de-excitation energy of the final "
+                                   "nucleus, smeared [MeV]"
+                                 : "visible de-excitation energy of the final nucleus, smeared [MeV]";
+        if (ch.note.empty()) {
+          ch.note = (cc ? "CC: lepton kinetic energy + " : "NC: ") + calo->description();
+        }
+      } else if (cc) {
         ch.observedEdges = uniformEdges(0.0, cfg.energy.hi, cfg.observedBinWidth);
         ch.observedQuantity = "visible energy E_nu - offset, smeared [MeV]";
         for (std::size_t k = 0; k < 6; ++k) {
@@ -336,9 +399,6 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
             smearedResponse(ch, k, centres);
           }
         }
-      } else if (cfg.deexcitation && ch.note.empty()) {
-        ch.observedQuantity = "visible de-excitation energy of the final nucleus, smeared [MeV]";
-        ch.note = "NC: " + cfg.deexcitation->description();
       } else {
         ch.observedEdges.clear();
         for (std::size_t k = 0; k < 6; ++k) {
@@ -350,7 +410,12 @@ SupernovaChannels SupernovaChannels::build(const SupernovaDetector& detector, co
           }
         }
         if (ch.note.empty()) {
-          ch.note = "NC: every interaction counted with the channel efficiency (de-excitation energies not modelled)";
+          ch.note =
+              ncUnmodelledCuts
+                  ? "NC: every interaction counted with the channel efficiency; the channel's threshold and "
+                    "resolution (which apply to the visible de-excitation energy) are NOT applied: no "
+                    "de-excitation model (ChannelBuildConfig::deexcitation, lenu supernova --nc-deexcitation)"
+                  : "NC: every interaction counted with the channel efficiency (de-excitation energies not modelled)";
         }
       }
       break;

@@ -42,14 +42,29 @@ struct ChannelBuildConfig {
   double observedBinWidth = 1.0;          ///< [MeV] observed-energy bins (CEvNS: 1 keV)
   bool esRadiativeCorrections = false;    ///< nu-e ES with the O(alpha) corrections of Bahcall, Kamionkowski & Sirlin (1995)
   /// NC channels: visible de-excitation energy of the final nucleus (null: NC interactions are
-  /// counted with the channel efficiency, no threshold, no spectrum). With a model, the NC
-  /// channel's threshold, resolution and efficiency apply to the visible energy and it gets an
-  /// observed-energy spectrum.
+  /// counted with the channel efficiency; a threshold or resolution of the channel is then not
+  /// applied and the channel note says so; no spectrum). With a model, the NC channel's threshold,
+  /// resolution and efficiency apply to the visible energy and it gets an observed-energy spectrum.
   std::shared_ptr<const DeexcitationCalorimetry> deexcitation;
-  double calorimetryOmegaStep = 0.5;      ///< [MeV] excitation-energy step of the NC continuum fold
+  /// nu_e / anti-nu_e CC channels on nuclei: with a model, the visible energy is the charged
+  /// lepton's kinetic energy plus the visible de-excitation energy of the final nucleus at
+  /// E_x = omega - Q (the same fold as NC, calorimetricResponse in SupernovaRate.cpp); threshold,
+  /// resolution and efficiency apply to it. Positron annihilation photons are not added
+  /// (ASSUMPTION of lenu: the observed energy is the kinetic energy). Null: the simple model
+  /// E_vis = E_nu - offset (SupernovaDetector.hpp), de-excitation not modelled.
+  std::shared_ptr<const DeexcitationCalorimetry> ccDeexcitation;
+  double calorimetryOmegaStep = 0.5; ///< [MeV] excitation-energy step of the continuum fold (NC and CC)
   /// Neutrino energies (quadratic from threshold, as inelasticNodes, at most inelasticNodes) at which
-  /// the NC visible-energy shape is computed; linear in E_nu between them (the shape varies slowly).
+  /// the visible-energy shape is computed; linear in E_nu between them (the shape of the visible
+  /// energy minus its E_nu-dependent part, E_nu - Q - m_l for CC, varies slowly).
   int calorimetryNodes = 12;
+  /// [MeV] step of the visible-energy histogram of the fold (rounding of the visible energy <= half of it).
+  double calorimetryBinWidth = 0.05;
+  /// The continuum asks the de-excitation model at excitation nodes: step calorimetryOmegaStep up to
+  /// calorimetryOmegaStep / calorimetryRelativeStep (10 MeV by default), relative step above; an E_x
+  /// between nodes takes the nearest node's visible energies scaled by E_x / E_node (the cost of the
+  /// generator model is its decays per node).
+  double calorimetryRelativeStep = 0.05;
 };
 
 /// One channel with its cached cross sections.
