@@ -180,7 +180,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
           const double j = l + 0.5 * js;
           if (j < 0.0) continue;
           if (std::abs(j - hh.s->j) > m_cfg.maxJ + 0.1) continue;
-          m_waves.push_back({ih, l, j, forward, ps});
+          m_waves.push_back({ih, l, j, forward, ps, {}, {}});
         }
       }
     }
@@ -237,6 +237,41 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
     }
   }
+  // Source functions (kind, L) per wave, shared by the blocks (see Wave::sources).
+  auto used = [](const Pair& p, int kind, int d) {
+    for (int o = 0; o < 8; ++o)
+      if (p.ang.c[static_cast<std::size_t>(o)][static_cast<std::size_t>(kind)][static_cast<std::size_t>(d)] != 0.0) return true;
+    return false;
+  };
+  for (const auto& b : m_blocks)
+    for (const auto& p : b.pairs)
+      for (int kind = 0; kind < 3; ++kind)
+        for (int d = 0; d < 3; ++d) {
+          const std::array<int, 2> key{kind, b.J - 1 + d};
+          auto& src = m_waves[p.wave].sources;
+          if (key[1] >= 0 && used(p, kind, d) && std::find(src.begin(), src.end(), key) == src.end()) src.push_back(key);
+        }
+  for (auto& w : m_waves) {
+    std::sort(w.sources.begin(), w.sources.end());
+    w.products.assign(w.sources.size() * w.sources.size(), 0);
+  }
+  for (auto& b : m_blocks)
+    for (auto& p : b.pairs) {
+      auto& w = m_waves[p.wave];
+      std::vector<int> list;
+      for (int kind = 0; kind < 3; ++kind)
+        for (int d = 0; d < 3; ++d) {
+          const std::array<int, 2> key{kind, b.J - 1 + d};
+          int s = -1;
+          if (key[1] >= 0 && used(p, kind, d))
+            s = static_cast<int>(std::find(w.sources.begin(), w.sources.end(), key) - w.sources.begin());
+          p.source[static_cast<std::size_t>(kind * 3 + d)] = s;
+          if (s >= 0) list.push_back(s);
+        }
+      for (std::size_t k = 0; k < list.size(); ++k)
+        for (std::size_t k2 = k; k2 < list.size(); ++k2)
+          w.products[static_cast<std::size_t>(list[k]) * w.sources.size() + static_cast<std::size_t>(list[k2])] = 1;
+    }
   // Disk cache: the key names every input (see CrpaConfig::cacheDirectory).
   if (m_cfg.diskCache) m_cache = DiskCache(m_cfg.cacheDirectory.empty() ? DiskCache::defaultDirectory() : std::filesystem::path(m_cfg.cacheDirectory));
   m_key = cacheKeyOf();
@@ -296,13 +331,17 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   }
 }
 
-std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z) const {
+std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const Block* only) const {
   std::vector<GreensFunctionSolution> sols(m_waves.size());
+  std::vector<char> need(m_waves.size(), only ? 0 : 1);
+  if (only)
+    for (const auto& p : only->pairs) need[p.wave] = 1;
   const long nw = static_cast<long>(m_waves.size());
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic)
 #endif
   for (long k = 0; k < nw; ++k) {
+    if (!need[static_cast<std::size_t>(k)]) continue;
     const auto& w = m_waves[static_cast<std::size_t>(k)];
     const double eh = m_holes[w.hole].s->energy;
     const auto& g = *m_green[static_cast<std::size_t>(w.particleSpecies)];
@@ -459,81 +498,159 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   const std::size_t mG = std::min(m_nFine, std::max(nB, m_nK * m_stride));
   const Channel channel = m_mode == ResponseMode::NeutralCurrent ? Channel::NeutralCurrent : Channel::ChargedCurrent;
   const long nb = static_cast<long>(m_blocks.size());
+  const long nw = static_cast<long>(m_waves.size());
+  const std::size_t nK = m_nK;
   std::vector<std::vector<ResponseSet>> partial(m_blocks.size(), std::vector<ResponseSet>(nq));
+  // Per block: the RPA state (one LU per block and omega), the external operators (species,
+  // basic operator) the block couples to as compact columns, the mixed free propagators R0(n, A)
+  // of all q side by side (columns iq * nA + column, so that one LU solve serves every momentum
+  // transfer) and the free parts R0(A, B) per q.
+  struct Work {
+    BlockState st;
+    std::vector<int> column;
+    std::vector<std::size_t> active;
+    MatC R0n;
+    std::vector<MatC> Rf;
+  };
+  std::vector<Work> work(m_blocks.size());
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic)
 #endif
   for (long ib = 0; ib < nb; ++ib) {
     const Block& b = m_blocks[static_cast<std::size_t>(ib)];
-    const BlockState st = prepare(b, sols, z.imag());
-    const std::size_t nt = static_cast<std::size_t>(b.ntype);
-    const std::size_t nK = m_nK;
-    auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
-    // External operators (species, basic operator) this block couples to: compact columns.
-    std::vector<int> column(nExt, -1);
-    std::vector<std::size_t> active;
+    Work& wk = work[static_cast<std::size_t>(ib)];
+    wk.st = prepare(b, sols, z.imag());
+    wk.column.assign(nExt, -1);
     for (const auto& p : b.pairs) {
       const std::size_t sp = static_cast<std::size_t>(speciesIndex(m_holes[m_waves[p.wave].hole].species));
       for (std::size_t o = 0; o < 8; ++o)
         for (const auto& kd : p.ang.c[o])
           for (double c : kd)
-            if (c != 0.0 && column[sp * 8 + o] < 0) column[sp * 8 + o] = 0;
+            if (c != 0.0 && wk.column[sp * 8 + o] < 0) wk.column[sp * 8 + o] = 0;
     }
     for (std::size_t e = 0; e < nExt; ++e)
-      if (column[e] == 0) { column[e] = static_cast<int>(active.size()); active.push_back(e); }
-    const auto nA = static_cast<Eigen::Index>(active.size());
-    // Mixed free propagators R0(n, A) of all q side by side (columns iq * nA + column), so that
-    // one LU solve per block and omega serves every momentum transfer; free parts R0(A, B) per q.
-    MatC R0n = MatC::Zero(static_cast<Eigen::Index>(st.N), nA * static_cast<Eigen::Index>(nq));
-    std::vector<MatC> Rf(nq, MatC::Zero(nA, nA));
-    std::vector<double> bases(9 * nB);   // up to 9 sources (kind, L) of one pair, each nB long
-    std::vector<cd> green(9 * mG);       // the sources with G applied
-    std::vector<std::array<double, 8>> coef;
-    std::vector<cd> F(81);
-    for (std::size_t iq = 0; iq < nq; ++iq) {
-      const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
-      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
-      for (const auto& p : b.pairs) {
-        const auto& w = m_waves[p.wave];
+      if (wk.column[e] == 0) { wk.column[e] = static_cast<int>(wk.active.size()); wk.active.push_back(e); }
+    const auto nA = static_cast<Eigen::Index>(wk.active.size());
+    wk.R0n = MatC::Zero(static_cast<Eigen::Index>(wk.st.N), nA * static_cast<Eigen::Index>(nq));
+    wk.Rf.assign(nq, MatC::Zero(nA, nA));
+  }
+  // Per q, each wave's sources (kind, L) with G applied, once for all blocks (Wave::sources):
+  // their values on the RPA mesh gK and their products F(s, s2) = int b_s G b_s2 (G(r, r') =
+  // G(r', r) on the mesh, so s <= s2 suffices).
+  std::vector<std::size_t> gOff(m_waves.size() + 1, 0), fOff(m_waves.size() + 1, 0);
+  std::size_t maxS = 0;
+  for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
+    const std::size_t nS = m_waves[iw].sources.size();
+    gOff[iw + 1] = gOff[iw] + nS * nK;
+    fOff[iw + 1] = fOff[iw] + nS * nS;
+    maxS = std::max(maxS, nS);
+  }
+  std::vector<cd> gK(gOff.back()), Fw(fOff.back());
+  for (std::size_t iq = 0; iq < nq; ++iq) {
+    const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+#ifdef _OPENMP
+#pragma omp parallel
+#endif
+    {
+      std::vector<double> bases(maxS * nB);
+      std::vector<cd> green(maxS * mG);
+#ifdef _OPENMP
+#pragma omp for schedule(dynamic)
+#endif
+      for (long iw = 0; iw < nw; ++iw) {
+        const auto& w = m_waves[static_cast<std::size_t>(iw)];
+        const std::size_t nS = w.sources.size();
+        if (nS == 0) continue;
         const auto& hole = m_holes[w.hole];
-        const auto& s = sols[p.wave];
-        const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
-        const double weight = hole.s->occupation;
+        const auto& s = sols[static_cast<std::size_t>(iw)];
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
         const cd invW = 1.0 / s.wronskian;
-        coef.clear();
+        const int lp = w.l;
+        for (std::size_t k = 0; k < nS; ++k) {
+          const int kind = w.sources[k][0];
+          const double* jl = jAt(iq, w.sources[k][1]);
+          const double* djl = djAt(iq, w.sources[k][1]);
+          double* src = bases.data() + k * nB;
+          for (std::size_t i = 0; i < n; ++i) {
+            const double r = static_cast<double>(i + 1) * h;
+            if (w.forward) {
+              src[i] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
+            } else {
+              const double f = jl[i] * u[i];
+              const double df = djl[i] * u[i] + jl[i] * hole.du[i];
+              src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+            }
+          }
+          const cd* g = green.data() + k * mG;
+          applyGreen(s, src, n, h, mG, invW, green.data() + k * mG);
+          cd* gk = gK.data() + gOff[static_cast<std::size_t>(iw)] + k * nK;
+          for (std::size_t K = 0; K < nK; ++K) gk[K] = g[(K + 1) * m_stride - 1];
+        }
+        for (std::size_t k = 0; k < nS; ++k)
+          for (std::size_t k2 = k; k2 < nS; ++k2) {
+            if (!w.products[k * nS + k2]) continue;
+            const double* bk = bases.data() + k * nB;
+            const cd* gk2 = green.data() + k2 * mG;
+            double re = 0.0, im = 0.0;
+            for (std::size_t i = 0; i < n; ++i) {
+              re += bk[i] * gk2[i].real();
+              im += bk[i] * gk2[i].imag();
+            }
+            Fw[fOff[static_cast<std::size_t>(iw)] + k * nS + k2] = cd(re, im);
+          }
+      }
+    }
+    // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of this q.
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic)
+#endif
+    for (long ib = 0; ib < nb; ++ib) {
+      const Block& b = m_blocks[static_cast<std::size_t>(ib)];
+      Work& wk = work[static_cast<std::size_t>(ib)];
+      const std::size_t nt = static_cast<std::size_t>(b.ntype);
+      auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
+      const auto nA = static_cast<Eigen::Index>(wk.active.size());
+      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
+      MatC& rf = wk.Rf[iq];
+      std::array<std::array<double, 8>, 9> coef{};
+      std::array<std::size_t, 9> sidx{};
+      std::vector<cd> P(8 * nK);
+      std::array<cd, 81> F{};
+      std::array<cd, 72> T{};
+      for (const auto& p : b.pairs) {
+        const auto& w = m_waves[p.wave];
+        const auto& hole = m_holes[w.hole];
+        const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+        const double weight = hole.s->occupation;
+        const auto& u = hole.s->u;
+        const std::size_t nS = w.sources.size();
         std::size_t nbs = 0;
+        std::array<bool, 8> on{};
         for (int kind = 0; kind < 3; ++kind)
           for (int d = 0; d < 3; ++d) {
-            const int L = b.J - 1 + d;
-            if (L < 0) continue;
-            std::array<double, 8> c{};
-            bool any = false;
+            const int sI = p.source[static_cast<std::size_t>(kind * 3 + d)];
+            if (sI < 0) continue;
             for (int o = 0; o < 8; ++o) {
-              c[static_cast<std::size_t>(o)] = p.ang.c[static_cast<std::size_t>(o)][static_cast<std::size_t>(kind)][static_cast<std::size_t>(d)] * (isGradientOp(o) ? 1.0 / qFm : 1.0);
-              if (c[static_cast<std::size_t>(o)] != 0.0) any = true;
+              const double c = p.ang.c[static_cast<std::size_t>(o)][static_cast<std::size_t>(kind)][static_cast<std::size_t>(d)] * (isGradientOp(o) ? 1.0 / qFm : 1.0);
+              coef[nbs][static_cast<std::size_t>(o)] = c;
+              if (c != 0.0) on[static_cast<std::size_t>(o)] = true;
             }
-            if (!any) continue;
-            const double* jl = jAt(iq, L);
-            const double* djl = djAt(iq, L);
-            double* src = bases.data() + nbs * nB;
-            const int lp = w.l;
-            for (std::size_t i = 0; i < n; ++i) {
-              const double r = static_cast<double>(i + 1) * h;
-              if (w.forward) {
-                src[i] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
-              } else {
-                const double f = jl[i] * u[i];
-                const double df = djl[i] * u[i] + jl[i] * hole.du[i];
-                src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
-              }
-            }
-            applyGreen(s, src, n, h, mG, invW, green.data() + nbs * mG);
-            coef.push_back(c);
-            ++nbs;
+            sidx[nbs++] = static_cast<std::size_t>(sI);
           }
-        // Mixed propagators.
+        // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
+        const cd* gw = gK.data() + gOff[p.wave];
+        for (std::size_t o = 0; o < 8; ++o) {
+          if (!on[o]) continue;
+          cd* Po = P.data() + o * nK;
+          std::fill(Po, Po + nK, cd(0.0));
+          for (std::size_t k = 0; k < nbs; ++k) {
+            const double c = coef[k][o];
+            if (c == 0.0) continue;
+            const cd* gk = gw + sidx[k] * nK;
+            for (std::size_t K = 0; K < nK; ++K) Po[K] += c * gk[K];
+          }
+        }
         for (std::size_t a = 0; a < nt; ++a) {
           const double A = weight * p.chanA[a];
           if (A == 0.0) continue;
@@ -543,45 +660,49 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
             if (fK == 0.0) continue;
             const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
-            for (std::size_t k = 0; k < nbs; ++k) {
-              const cd y = green[k * mG + i] * fK;
-              for (int o = 0; o < 8; ++o) {
-                const double c = coef[k][static_cast<std::size_t>(o)];
-                if (c != 0.0) R0n(row, col0 + column[sp * 8 + static_cast<std::size_t>(o)]) += c * y;
-              }
-            }
+            for (std::size_t o = 0; o < 8; ++o)
+              if (on[o]) wk.R0n(row, col0 + wk.column[sp * 8 + o]) += fK * P[o * nK + K];
           }
         }
         // Free part, forward and backward (the backward term cancels the Pauli-blocked
         // hole-hole poles of the forward one, which lie at omega > 0):
-        // F(k, k2) = int int b_k G b_k2, symmetric (G(r, r') = G(r', r) on the mesh).
+        // R0(A_o, A_o2) += sum_{k,k2} c_k[o] F(k, k2) c_k2[o2] h weight, F symmetric.
+        const cd* fw = Fw.data() + fOff[p.wave];
         for (std::size_t k = 0; k < nbs; ++k)
-          for (std::size_t k2 = k; k2 < nbs; ++k2) {
-            const double* bk = bases.data() + k * nB;
-            const cd* gk2 = green.data() + k2 * mG;
-            double re = 0.0, im = 0.0;
-            for (std::size_t i = 0; i < n; ++i) {
-              re += bk[i] * gk2[i].real();
-              im += bk[i] * gk2[i].imag();
-            }
-            F[k * nbs + k2] = F[k2 * nbs + k] = cd(re, im) * (h * weight);
-          }
-        MatC& rf = Rf[iq];
+          for (std::size_t k2 = k; k2 < nbs; ++k2)
+            F[k * nbs + k2] = F[k2 * nbs + k] = fw[sidx[k] * nS + sidx[k2]] * (h * weight);
         for (std::size_t k = 0; k < nbs; ++k)
-          for (std::size_t k2 = 0; k2 < nbs; ++k2) {
-            const cd Fk = F[k * nbs + k2];
-            for (int o = 0; o < 8; ++o) {
-              const double c1 = coef[k][static_cast<std::size_t>(o)];
-              if (c1 == 0.0) continue;
-              for (int o2 = 0; o2 < 8; ++o2) {
-                const double c2 = coef[k2][static_cast<std::size_t>(o2)];
-                if (c2 != 0.0)
-                  rf(column[sp * 8 + static_cast<std::size_t>(o)], column[sp * 8 + static_cast<std::size_t>(o2)]) += c1 * c2 * Fk;
-              }
-            }
+          for (std::size_t o2 = 0; o2 < 8; ++o2) {
+            if (!on[o2]) continue;
+            cd t = 0.0;
+            for (std::size_t k2 = 0; k2 < nbs; ++k2)
+              if (coef[k2][o2] != 0.0) t += coef[k2][o2] * F[k * nbs + k2];
+            T[k * 8 + o2] = t;
           }
+        for (std::size_t o = 0; o < 8; ++o) {
+          if (!on[o]) continue;
+          for (std::size_t o2 = 0; o2 < 8; ++o2) {
+            if (!on[o2]) continue;
+            cd v = 0.0;
+            for (std::size_t k = 0; k < nbs; ++k)
+              if (coef[k][o] != 0.0) v += coef[k][o] * T[k * 8 + o2];
+            rf(wk.column[sp * 8 + o], wk.column[sp * 8 + o2]) += v;
+          }
+        }
       }
     }
+  }
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic)
+#endif
+  for (long ib = 0; ib < nb; ++ib) {
+    const Block& b = m_blocks[static_cast<std::size_t>(ib)];
+    const Work& wk = work[static_cast<std::size_t>(ib)];
+    const BlockState& st = wk.st;
+    const MatC& R0n = wk.R0n;
+    const std::vector<MatC>& Rf = wk.Rf;
+    const std::vector<std::size_t>& active = wk.active;
+    const auto nA = static_cast<Eigen::Index>(active.size());
     // RPA: R = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B), all q at once.
     MatC DX;
     const bool rpa = m_cfg.interaction.enabled && st.N > 0;
@@ -727,7 +848,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
     if (b.J == op.J && b.parity == op.parity()) blk = &b;
   if (!blk) return 0.0;
   const cd z = omega - m_shift;
-  const auto sols = solutions(z);
+  const auto sols = solutions(z, blk);
   const BlockState st = prepare(*blk, sols, z.imag());
   const double h = m_mf->meshStep();
   const std::size_t nt = static_cast<std::size_t>(blk->ntype);
