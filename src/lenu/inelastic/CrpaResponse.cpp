@@ -369,7 +369,6 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
   MatC pi0 = MatC::Zero(static_cast<Eigen::Index>(N), static_cast<Eigen::Index>(N));
   std::vector<double> f(nK);
-  MatC T(static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK));
   std::vector<cd> x(nK), y(nK);
   for (const auto& p : b.pairs) {
     const auto& w = m_waves[p.wave];
@@ -385,20 +384,26 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       x[K] = s.reg[i] * f[K];
       y[K] = s.out[i] * f[K] * invW;
     }
-    for (std::size_t K = 0; K < nK; ++K)
-      for (std::size_t K2 = K; K2 < nK; ++K2) {
-        const cd v = x[K] * y[K2];
-        T(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2)) = v;
-        T(static_cast<Eigen::Index>(K2), static_cast<Eigen::Index>(K)) = v;
-      }
+    // T is symmetric: only the upper triangles K <= K' of the (a, c) blocks are summed here,
+    // the lower ones are copied below.
     for (std::size_t a = 0; a < nt; ++a)
       for (std::size_t c = 0; c < nt; ++c) {
         const double AA = weight * p.chanA[a] * p.chanA[c];
         if (AA == 0.0) continue;
-        pi0.block(static_cast<Eigen::Index>(idx(sp, a, 0)), static_cast<Eigen::Index>(idx(sp, c, 0)),
-                  static_cast<Eigen::Index>(nK), static_cast<Eigen::Index>(nK)) += AA * T;
+        for (std::size_t K2 = 0; K2 < nK; ++K2) {
+          cd* col = pi0.data() + idx(sp, c, K2) * N + idx(sp, a, 0);
+          const cd yK2 = y[K2];
+          for (std::size_t K = 0; K <= K2; ++K) col[K] += AA * (x[K] * yK2);
+        }
       }
   }
+  for (std::size_t sp = 0; sp < nsp; ++sp)
+    for (std::size_t a = 0; a < nt; ++a)
+      for (std::size_t c = 0; c < nt; ++c)
+        for (std::size_t K2 = 0; K2 < nK; ++K2)
+          for (std::size_t K = 0; K < K2; ++K)
+            pi0(static_cast<Eigen::Index>(idx(sp, a, K2)), static_cast<Eigen::Index>(idx(sp, c, K))) =
+                pi0(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(idx(sp, c, K2)));
   // Interaction kernel.
   st.nsp = nsp;
   st.nt = nt;
@@ -459,6 +464,32 @@ void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n,
   }
   const cd tail = cmul(acc, invW);
   for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
+}
+
+// applyGreen for ns sources at once (source k at b + k * bStride, result at g + k * m): the same
+// operations per source, interleaved so that the running sums of different sources overlap.
+void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size_t bStride, std::size_t ns, std::size_t n,
+                     double h, std::size_t m, cd invW, cd* g, std::vector<cd>& acc) {
+  acc.assign(ns, cd(0.0));
+  for (std::size_t i = n; i-- > 0;) {
+    const cd reg = s.reg[i], out = s.out[i];
+    for (std::size_t k = 0; k < ns; ++k) {
+      g[k * m + i] = cmul(reg, acc[k]);
+      acc[k] += (h * b[k * bStride + i]) * out;
+    }
+  }
+  std::fill(acc.begin(), acc.end(), cd(0.0));
+  for (std::size_t i = 0; i < n; ++i) {
+    const cd reg = s.reg[i], out = s.out[i];
+    for (std::size_t k = 0; k < ns; ++k) {
+      acc[k] += (h * b[k * bStride + i]) * reg;
+      g[k * m + i] = cmul(cmul(out, acc[k]) + g[k * m + i], invW);
+    }
+  }
+  for (std::size_t k = 0; k < ns; ++k) {
+    const cd tail = cmul(acc[k], invW);
+    for (std::size_t i = n; i < m; ++i) g[k * m + i] = cmul(s.out[i], tail);
+  }
 }
 } // namespace
 
@@ -553,7 +584,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
 #endif
     {
       std::vector<double> bases(maxS * nB);
-      std::vector<cd> green(maxS * mG);
+      std::vector<cd> green(maxS * mG), acc;
+      std::vector<std::size_t> partners;
+      std::vector<double> sums;
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic)
 #endif
@@ -582,23 +615,31 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
             }
           }
+        }
+        applyGreenBatch(s, bases.data(), nB, nS, n, h, mG, invW, green.data(), acc);
+        for (std::size_t k = 0; k < nS; ++k) {
           const cd* g = green.data() + k * mG;
-          applyGreen(s, src, n, h, mG, invW, green.data() + k * mG);
           cd* gk = gK.data() + gOff[static_cast<std::size_t>(iw)] + k * nK;
           for (std::size_t K = 0; K < nK; ++K) gk[K] = g[(K + 1) * m_stride - 1];
         }
-        for (std::size_t k = 0; k < nS; ++k)
-          for (std::size_t k2 = k; k2 < nS; ++k2) {
-            if (!w.products[k * nS + k2]) continue;
-            const double* bk = bases.data() + k * nB;
-            const cd* gk2 = green.data() + k2 * mG;
-            double re = 0.0, im = 0.0;
-            for (std::size_t i = 0; i < n; ++i) {
-              re += bk[i] * gk2[i].real();
-              im += bk[i] * gk2[i].imag();
+        // F(k, k2) = int b_k G b_k2 for the needed k2 >= k, the sums over i interleaved.
+        for (std::size_t k = 0; k < nS; ++k) {
+          partners.clear();
+          for (std::size_t k2 = k; k2 < nS; ++k2)
+            if (w.products[k * nS + k2]) partners.push_back(k2);
+          const std::size_t np = partners.size();
+          sums.assign(2 * np, 0.0);
+          const double* bk = bases.data() + k * nB;
+          for (std::size_t i = 0; i < n; ++i) {
+            const double bi = bk[i];
+            for (std::size_t j = 0; j < np; ++j) {
+              const cd gv = green[partners[j] * mG + i];
+              sums[2 * j] += bi * gv.real();
+              sums[2 * j + 1] += bi * gv.imag();
             }
-            Fw[fOff[static_cast<std::size_t>(iw)] + k * nS + k2] = cd(re, im);
           }
+          for (std::size_t j = 0; j < np; ++j) Fw[fOff[static_cast<std::size_t>(iw)] + k * nS + partners[j]] = cd(sums[2 * j], sums[2 * j + 1]);
+        }
       }
     }
     // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of this q.
