@@ -590,29 +590,50 @@ void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n,
   for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
 }
 
-// applyGreen for ns sources at once (source k at b + k * bStride, result at g + k * m): the same
-// operations per source, interleaved so that the running sums of different sources overlap.
-void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size_t bStride, std::size_t ns, std::size_t n,
-                     double h, std::size_t m, cd invW, cd* g, std::vector<cd>& acc) {
-  acc.assign(ns, cd(0.0));
+// applyGreen for ns sources at once, interleaved: source k at b[i * ns + k] (i < n), result in
+// gr / gi[i * ns + k] (real, imaginary part; i < m). The same operations per source as
+// applyGreen, in real arithmetic, so that the loops over the sources vectorise.
+void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size_t ns, std::size_t n, double h,
+                     std::size_t m, cd invW, double* gr, double* gi, std::vector<double>& acc) {
+  acc.assign(2 * ns, 0.0);
+  double* ar = acc.data();
+  double* ai = acc.data() + ns;
   for (std::size_t i = n; i-- > 0;) {
-    const cd reg = s.reg[i], out = s.out[i];
+    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = s.out[i].real(), oi = s.out[i].imag();
+    const double* bi = b + i * ns;
+    double* gri = gr + i * ns;
+    double* gii = gi + i * ns;
     for (std::size_t k = 0; k < ns; ++k) {
-      g[k * m + i] = cmul(reg, acc[k]);
-      acc[k] += (h * b[k * bStride + i]) * out;
+      gri[k] = rr * ar[k] - ri * ai[k]; // reg_i h sum_{k>i} out_k b_k
+      gii[k] = rr * ai[k] + ri * ar[k];
+      const double hb = h * bi[k];
+      ar[k] += hb * orr;
+      ai[k] += hb * oi;
     }
   }
-  std::fill(acc.begin(), acc.end(), cd(0.0));
+  std::fill(acc.begin(), acc.end(), 0.0);
+  const double wr = invW.real(), wi = invW.imag();
   for (std::size_t i = 0; i < n; ++i) {
-    const cd reg = s.reg[i], out = s.out[i];
+    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = s.out[i].real(), oi = s.out[i].imag();
+    const double* bi = b + i * ns;
+    double* gri = gr + i * ns;
+    double* gii = gi + i * ns;
     for (std::size_t k = 0; k < ns; ++k) {
-      acc[k] += (h * b[k * bStride + i]) * reg;
-      g[k * m + i] = cmul(cmul(out, acc[k]) + g[k * m + i], invW);
+      const double hb = h * bi[k];
+      ar[k] += hb * rr;
+      ai[k] += hb * ri;
+      const double tr = (orr * ar[k] - oi * ai[k]) + gri[k], ti = (orr * ai[k] + oi * ar[k]) + gii[k];
+      gri[k] = tr * wr - ti * wi;
+      gii[k] = tr * wi + ti * wr;
     }
   }
   for (std::size_t k = 0; k < ns; ++k) {
-    const cd tail = cmul(acc[k], invW);
-    for (std::size_t i = n; i < m; ++i) g[k * m + i] = cmul(s.out[i], tail);
+    const double tr = ar[k] * wr - ai[k] * wi, ti = ar[k] * wi + ai[k] * wr;
+    for (std::size_t i = n; i < m; ++i) {
+      const double orr = s.out[i].real(), oi = s.out[i].imag();
+      gr[i * ns + k] = orr * tr - oi * ti;
+      gi[i * ns + k] = orr * ti + oi * tr;
+    }
   }
 }
 } // namespace
@@ -707,8 +728,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
 #pragma omp parallel
 #endif
     {
-      std::vector<double> bases(maxS * nB);
-      std::vector<cd> green(maxS * mG), acc;
+      std::vector<double> bases(maxS * nB), gre(maxS * mG), gim(maxS * mG), acc;
       std::vector<std::size_t> partners;
       std::vector<double> sums;
 #ifdef _OPENMP
@@ -728,23 +748,25 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           const int kind = w.sources[k][0];
           const double* jl = jAt(iq, w.sources[k][1]);
           const double* djl = djAt(iq, w.sources[k][1]);
-          double* src = bases.data() + k * nB;
+          double* src = bases.data() + k; // interleaved: src[i * nS]
           for (std::size_t i = 0; i < n; ++i) {
             const double r = static_cast<double>(i + 1) * h;
             if (w.forward) {
-              src[i] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
+              src[i * nS] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
             } else {
               const double f = jl[i] * u[i];
               const double df = djl[i] * u[i] + jl[i] * hole.du[i];
-              src[i] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+              src[i * nS] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
             }
           }
         }
-        applyGreenBatch(s, bases.data(), nB, nS, n, h, mG, invW, green.data(), acc);
+        applyGreenBatch(s, bases.data(), nS, n, h, mG, invW, gre.data(), gim.data(), acc);
         for (std::size_t k = 0; k < nS; ++k) {
-          const cd* g = green.data() + k * mG;
           cd* gk = gK.data() + gOff[static_cast<std::size_t>(iw)] + k * nK;
-          for (std::size_t K = 0; K < nK; ++K) gk[K] = g[(K + 1) * m_stride - 1];
+          for (std::size_t K = 0; K < nK; ++K) {
+            const std::size_t i = (K + 1) * m_stride - 1;
+            gk[K] = cd(gre[i * nS + k], gim[i * nS + k]);
+          }
         }
         // F(k, k2) = int b_k G b_k2 for the needed k2 >= k, the sums over i interleaved.
         for (std::size_t k = 0; k < nS; ++k) {
@@ -753,13 +775,11 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             if (w.products[k * nS + k2]) partners.push_back(k2);
           const std::size_t np = partners.size();
           sums.assign(2 * np, 0.0);
-          const double* bk = bases.data() + k * nB;
           for (std::size_t i = 0; i < n; ++i) {
-            const double bi = bk[i];
+            const double bi = bases[i * nS + k];
             for (std::size_t j = 0; j < np; ++j) {
-              const cd gv = green[partners[j] * mG + i];
-              sums[2 * j] += bi * gv.real();
-              sums[2 * j + 1] += bi * gv.imag();
+              sums[2 * j] += bi * gre[i * nS + partners[j]];
+              sums[2 * j + 1] += bi * gim[i * nS + partners[j]];
             }
           }
           for (std::size_t j = 0; j < np; ++j) Fw[fOff[static_cast<std::size_t>(iw)] + k * nS + partners[j]] = cd(sums[2 * j], sums[2 * j + 1]);
