@@ -721,9 +721,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     fOff[iw + 1] = fOff[iw] + nS * nS;
     maxS = std::max(maxS, nS);
   }
-  std::vector<cd> gK(gOff.back()), Fw(fOff.back());
-  for (std::size_t iq = 0; iq < nq; ++iq) {
-    const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+  // Momentum transfers in chunks of kQChunk (fewer parallel regions, bounded memory).
+  constexpr std::size_t kQChunk = 8;
+  std::vector<cd> gK(gOff.back() * kQChunk), Fw(fOff.back() * kQChunk);
+  for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
+    const std::size_t q1 = std::min(nq, q0 + kQChunk);
+    const long nwq = nw * static_cast<long>(q1 - q0);
 #ifdef _OPENMP
 #pragma omp parallel
 #endif
@@ -734,7 +737,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic)
 #endif
-      for (long iw = 0; iw < nw; ++iw) {
+      for (long t = 0; t < nwq; ++t) {
+        const std::size_t iq = q0 + static_cast<std::size_t>(t / nw);
+        const long iw = t % nw;
         const auto& w = m_waves[static_cast<std::size_t>(iw)];
         const std::size_t nS = w.sources.size();
         if (nS == 0) continue;
@@ -762,7 +767,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         }
         applyGreenBatch(s, bases.data(), nS, n, h, mG, invW, gre.data(), gim.data(), acc);
         for (std::size_t k = 0; k < nS; ++k) {
-          cd* gk = gK.data() + gOff[static_cast<std::size_t>(iw)] + k * nK;
+          cd* gk = gK.data() + (iq - q0) * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
           for (std::size_t K = 0; K < nK; ++K) {
             const std::size_t i = (K + 1) * m_stride - 1;
             gk[K] = cd(gre[i * nS + k], gim[i * nS + k]);
@@ -782,11 +787,11 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               sums[2 * j + 1] += bi * gim[i * nS + partners[j]];
             }
           }
-          for (std::size_t j = 0; j < np; ++j) Fw[fOff[static_cast<std::size_t>(iw)] + k * nS + partners[j]] = cd(sums[2 * j], sums[2 * j + 1]);
+          for (std::size_t j = 0; j < np; ++j) Fw[(iq - q0) * fOff.back() + fOff[static_cast<std::size_t>(iw)] + k * nS + partners[j]] = cd(sums[2 * j], sums[2 * j + 1]);
         }
       }
     }
-    // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of this q.
+    // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of these q.
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic)
 #endif
@@ -796,82 +801,85 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
       const std::size_t nt = static_cast<std::size_t>(b.ntype);
       auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
       const auto nA = static_cast<Eigen::Index>(wk.active.size());
-      const auto col0 = static_cast<Eigen::Index>(iq) * nA;
-      MatC& rf = wk.Rf[iq];
-      std::array<std::array<double, 8>, 9> coef{};
-      std::array<std::size_t, 9> sidx{};
-      std::vector<cd> P(8 * nK);
-      std::array<cd, 81> F{};
-      std::array<cd, 72> T{};
-      for (const auto& p : b.pairs) {
-        const auto& w = m_waves[p.wave];
-        const auto& hole = m_holes[w.hole];
-        const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
-        const double weight = hole.s->occupation;
-        const auto& u = hole.s->u;
-        const std::size_t nS = w.sources.size();
-        std::size_t nbs = 0;
-        std::array<bool, 8> on{};
-        for (int kind = 0; kind < 3; ++kind)
-          for (int d = 0; d < 3; ++d) {
-            const int sI = p.source[static_cast<std::size_t>(kind * 3 + d)];
-            if (sI < 0) continue;
-            for (int o = 0; o < 8; ++o) {
-              const double c = p.ang.c[static_cast<std::size_t>(o)][static_cast<std::size_t>(kind)][static_cast<std::size_t>(d)] * (isGradientOp(o) ? 1.0 / qFm : 1.0);
-              coef[nbs][static_cast<std::size_t>(o)] = c;
-              if (c != 0.0) on[static_cast<std::size_t>(o)] = true;
+      for (std::size_t iq = q0; iq < q1; ++iq) {
+        const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+        const auto col0 = static_cast<Eigen::Index>(iq) * nA;
+        MatC& rf = wk.Rf[iq];
+        std::array<std::array<double, 8>, 9> coef{};
+        std::array<std::size_t, 9> sidx{};
+        std::vector<cd> P(8 * nK);
+        std::array<cd, 81> F{};
+        std::array<cd, 72> T{};
+        for (const auto& p : b.pairs) {
+          const auto& w = m_waves[p.wave];
+          const auto& hole = m_holes[w.hole];
+          const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+          const double weight = hole.s->occupation;
+          const auto& u = hole.s->u;
+          const std::size_t nS = w.sources.size();
+          std::size_t nbs = 0;
+          std::array<bool, 8> on{};
+          for (int kind = 0; kind < 3; ++kind)
+            for (int d = 0; d < 3; ++d) {
+              const int sI = p.source[static_cast<std::size_t>(kind * 3 + d)];
+              if (sI < 0) continue;
+              for (int o = 0; o < 8; ++o) {
+                const double c = p.ang.c[static_cast<std::size_t>(o)][static_cast<std::size_t>(kind)][static_cast<std::size_t>(d)] * (isGradientOp(o) ? 1.0 / qFm : 1.0);
+                coef[nbs][static_cast<std::size_t>(o)] = c;
+                if (c != 0.0) on[static_cast<std::size_t>(o)] = true;
+              }
+              sidx[nbs++] = static_cast<std::size_t>(sI);
             }
-            sidx[nbs++] = static_cast<std::size_t>(sI);
+          // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
+          const cd* gw = gK.data() + (iq - q0) * gOff.back() + gOff[p.wave];
+          for (std::size_t o = 0; o < 8; ++o) {
+            if (!on[o]) continue;
+            cd* Po = P.data() + o * nK;
+            std::fill(Po, Po + nK, cd(0.0));
+            for (std::size_t k = 0; k < nbs; ++k) {
+              const double c = coef[k][o];
+              if (c == 0.0) continue;
+              const cd* gk = gw + sidx[k] * nK;
+              for (std::size_t K = 0; K < nK; ++K) Po[K] += c * gk[K];
+            }
           }
-        // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
-        const cd* gw = gK.data() + gOff[p.wave];
-        for (std::size_t o = 0; o < 8; ++o) {
-          if (!on[o]) continue;
-          cd* Po = P.data() + o * nK;
-          std::fill(Po, Po + nK, cd(0.0));
-          for (std::size_t k = 0; k < nbs; ++k) {
-            const double c = coef[k][o];
-            if (c == 0.0) continue;
-            const cd* gk = gw + sidx[k] * nK;
-            for (std::size_t K = 0; K < nK; ++K) Po[K] += c * gk[K];
+          for (std::size_t a = 0; a < nt; ++a) {
+            const double A = weight * p.chanA[a];
+            if (A == 0.0) continue;
+            for (std::size_t K = 0; K < nK; ++K) {
+              const std::size_t i = (K + 1) * m_stride - 1;
+              if (i >= u.size()) continue;
+              const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
+              if (fK == 0.0) continue;
+              const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
+              for (std::size_t o = 0; o < 8; ++o)
+                if (on[o]) wk.R0n(row, col0 + wk.column[sp * 8 + o]) += fK * P[o * nK + K];
+            }
           }
-        }
-        for (std::size_t a = 0; a < nt; ++a) {
-          const double A = weight * p.chanA[a];
-          if (A == 0.0) continue;
-          for (std::size_t K = 0; K < nK; ++K) {
-            const std::size_t i = (K + 1) * m_stride - 1;
-            if (i >= u.size()) continue;
-            const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
-            if (fK == 0.0) continue;
-            const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
-            for (std::size_t o = 0; o < 8; ++o)
-              if (on[o]) wk.R0n(row, col0 + wk.column[sp * 8 + o]) += fK * P[o * nK + K];
-          }
-        }
-        // Free part, forward and backward (the backward term cancels the Pauli-blocked
-        // hole-hole poles of the forward one, which lie at omega > 0):
-        // R0(A_o, A_o2) += sum_{k,k2} c_k[o] F(k, k2) c_k2[o2] h weight, F symmetric.
-        const cd* fw = Fw.data() + fOff[p.wave];
-        for (std::size_t k = 0; k < nbs; ++k)
-          for (std::size_t k2 = k; k2 < nbs; ++k2)
-            F[k * nbs + k2] = F[k2 * nbs + k] = fw[sidx[k] * nS + sidx[k2]] * (h * weight);
-        for (std::size_t k = 0; k < nbs; ++k)
-          for (std::size_t o2 = 0; o2 < 8; ++o2) {
-            if (!on[o2]) continue;
-            cd t = 0.0;
-            for (std::size_t k2 = 0; k2 < nbs; ++k2)
-              if (coef[k2][o2] != 0.0) t += coef[k2][o2] * F[k * nbs + k2];
-            T[k * 8 + o2] = t;
-          }
-        for (std::size_t o = 0; o < 8; ++o) {
-          if (!on[o]) continue;
-          for (std::size_t o2 = 0; o2 < 8; ++o2) {
-            if (!on[o2]) continue;
-            cd v = 0.0;
-            for (std::size_t k = 0; k < nbs; ++k)
-              if (coef[k][o] != 0.0) v += coef[k][o] * T[k * 8 + o2];
-            rf(wk.column[sp * 8 + o], wk.column[sp * 8 + o2]) += v;
+          // Free part, forward and backward (the backward term cancels the Pauli-blocked
+          // hole-hole poles of the forward one, which lie at omega > 0):
+          // R0(A_o, A_o2) += sum_{k,k2} c_k[o] F(k, k2) c_k2[o2] h weight, F symmetric.
+          const cd* fw = Fw.data() + (iq - q0) * fOff.back() + fOff[p.wave];
+          for (std::size_t k = 0; k < nbs; ++k)
+            for (std::size_t k2 = k; k2 < nbs; ++k2)
+              F[k * nbs + k2] = F[k2 * nbs + k] = fw[sidx[k] * nS + sidx[k2]] * (h * weight);
+          for (std::size_t k = 0; k < nbs; ++k)
+            for (std::size_t o2 = 0; o2 < 8; ++o2) {
+              if (!on[o2]) continue;
+              cd t = 0.0;
+              for (std::size_t k2 = 0; k2 < nbs; ++k2)
+                if (coef[k2][o2] != 0.0) t += coef[k2][o2] * F[k * nbs + k2];
+              T[k * 8 + o2] = t;
+            }
+          for (std::size_t o = 0; o < 8; ++o) {
+            if (!on[o]) continue;
+            for (std::size_t o2 = 0; o2 < 8; ++o2) {
+              if (!on[o2]) continue;
+              cd v = 0.0;
+              for (std::size_t k = 0; k < nbs; ++k)
+                if (coef[k][o] != 0.0) v += coef[k][o] * T[k * 8 + o2];
+              rf(wk.column[sp * 8 + o], wk.column[sp * 8 + o2]) += v;
+            }
           }
         }
       }
