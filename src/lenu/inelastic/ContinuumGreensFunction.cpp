@@ -94,7 +94,7 @@ GreensFunctionSolution ContinuumGreensFunction::solve(int l, double j, cd energy
       po[i] = wP / (1.0 - h12 * g[i]);
       wNext = wC;
       wC = wP;
-      if (std::abs(po[i]) > 1e150) {
+      if (std::norm(po[i]) > 1e300) { // |po| > 1e150 without the hypot
         for (std::size_t kk = i; kk < n; ++kk) po[kk] *= 1e-150;
         wNext *= 1e-150; wC *= 1e-150;
       }

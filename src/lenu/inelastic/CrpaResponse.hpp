@@ -38,6 +38,7 @@
 /// omega_V = omega - omega_IAS with the RPA analog-state position (peak of the Fermi strength; the
 /// free analog configuration without residual interaction), see analogOmega().
 
+#include <array>
 #include <complex>
 #include <memory>
 #include <span>
@@ -131,11 +132,19 @@ private:
     std::vector<double> du, bm, bp;
     std::size_t iMax;
   };
-  struct Wave { std::size_t hole; int l; double j; bool forward; int particleSpecies; };
+  struct Wave {
+    std::size_t hole; int l; double j; bool forward; int particleSpecies;
+    // Source functions (kind, L) of this wave used by any block, in (kind, L) order (a source
+    // does not depend on J, so it is built and Green-applied once per q for all blocks), and
+    // which source products F(s, s2), s <= s2, any block needs ([s * nS + s2]).
+    std::vector<std::array<int, 2>> sources;
+    std::vector<char> products;
+  };
   struct Pair {
     std::size_t wave;               // index into m_waves
     AngularCoefficients ang;        // forward: <p||O||h>, backward: <h||O||p>
     std::array<double, 2> chanA{};  // angular factors of the block's channel types
+    std::array<int, 9> source{};    // [kind * 3 + d] (L = J - 1 + d): index into the wave's sources, -1 unused
   };
   struct Block {
     int J = 0, parity = 1;
@@ -146,7 +155,8 @@ private:
   };
   struct BlockState;
   BlockState prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols, double etaTot) const;
-  std::vector<GreensFunctionSolution> solutions(std::complex<double> z) const;
+  /// Green's-function solutions of every wave (only = a block: of its waves only, the others empty).
+  std::vector<GreensFunctionSolution> solutions(std::complex<double> z, const Block* only = nullptr) const;
   int speciesCount() const { return m_mode == ResponseMode::NeutralCurrent ? 2 : 1; }
   int speciesIndex(int species) const { return m_mode == ResponseMode::NeutralCurrent ? species : 0; }
   std::vector<ResponseSet> weakResponses(std::complex<double> z, std::span<const double> q) const;

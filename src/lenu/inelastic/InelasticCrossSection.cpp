@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <exception>
 #include <limits>
 
 #include <fmt/format.h>
@@ -132,10 +133,50 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
   }
   std::vector<double> wx, ww;
   panels(m_response->continuumThreshold(), Enu - m_ml, m_cfg.omegaPanel, m_cfg.nodesPerPanel, wx, ww);
-  for (std::size_t k = 0; k < wx.size(); ++k) {
+  // The continuum nodes are independent: their responses are computed in parallel (OpenMP;
+  // NuclearResponse's const methods are thread-compatible), then summed in node order, so the
+  // result does not depend on the number of threads.
+  struct Node {
+    bool ok = false;
     double pref = 0.0;
-    if (!prepare(wx[k], pref)) continue;
-    addSets(m_response->continuumResponses(wx[k], qs), pref * ww[k], out.continuum);
+    std::vector<double> q;
+    std::vector<KinematicFactors> kf;
+    std::vector<ResponseSet> sets;
+  };
+  std::vector<Node> nodes(wx.size());
+  std::exception_ptr failure;
+  const long nNodes = static_cast<long>(wx.size());
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic)
+#endif
+  for (long k = 0; k < nNodes; ++k) {
+    Node& nd = nodes[static_cast<std::size_t>(k)];
+    const double omega = wx[static_cast<std::size_t>(k)];
+    try {
+      double kq = 0.0, El = 0.0;
+      if (!vertexFactor(Enu, omega, nd.pref, kq, El)) continue;
+      nd.q.resize(gc.x.size());
+      nd.kf.resize(gc.x.size());
+      for (std::size_t i = 0; i < gc.x.size(); ++i) {
+        LeptonVertex v;
+        LeptonVertex::make(Enu, omega, gc.x[i], m_ml, v);
+        nd.kf[i] = kinematicFactors(v);
+        nd.q[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * gc.x[i], 1e-12));
+      }
+      nd.sets = m_response->continuumResponses(omega, nd.q);
+      nd.ok = true;
+    } catch (...) {
+#ifdef _OPENMP
+#pragma omp critical(lenu_inelastic_sigma_failure)
+#endif
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    if (!nodes[k].ok) continue;
+    kf = std::move(nodes[k].kf);
+    addSets(nodes[k].sets, nodes[k].pref * ww[k], out.continuum);
   }
   out.total = out.lines + out.continuum;
   return out;
