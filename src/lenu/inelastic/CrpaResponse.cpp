@@ -120,6 +120,12 @@ public:
         const double m = m_re[k * n + i] * m_re[k * n + i] + m_im[k * n + i] * m_im[k * n + i];
         if (m > best) { best = m; p = i; }
       }
+      if (!(best > 0.0) || !std::isfinite(best)) {
+        throw Error(ErrorCode::NotConverged,
+                    fmt::format("CRPA: the RPA matrix (1 - Pi0 D) is singular or not finite: pivot |a|^2 = {} in "
+                                "column {} of {} (check the mesh, eta > 0 and the residual interaction)",
+                                best, k, n));
+      }
       m_perm[k] = p;
       if (p != k)
         for (std::size_t j = 0; j < n; ++j) {
