@@ -17,7 +17,8 @@ Choices (repeated in every generated header):
     ground state), are DROPPED; gammas feeding a dropped level are removed, the remaining branches renormalised;
     a level left without gammas is dropped too (repeated until stable). No gamma to the ground state is invented.
   * branching: Pe (electromagnetic transition probability, gamma + conversion) renormalised to sum 1 per level;
-    if all Pe are 0, Pg; if all Pg are 0 too (ENSDF gives no branching), equal branches (an assumption, counted).
+    if all Pe are 0, Pg; if all Pg are 0 too (ENSDF gives no branching), equal branches (an assumption, counted);
+    a gamma with probability 0 next to branches > 0 of the same level (no ENSDF intensity) is dropped (weight 0).
   * E_gamma is RIPL's Eg (recoil not removed); a gamma with |Eg - (Ei - Ef)| > 10 keV (inconsistent with its
     final-level index in RIPL) is DROPPED and listed in the header.
 Usage: ripl_levels_to_lenu.py zZZZ.dat SYMB(e.g. 16O) --repo R --commit C --path P > out.dat
@@ -72,7 +73,7 @@ def ok(keep, n, g):
 
 def convert(hdr, levels):
     smin = min(hdr["sn"], hdr["sp"])
-    notes = dict(unknown_jpi=[], no_gamma=[], orphaned=[], equal=[], particle=[])
+    notes = dict(unknown_jpi=[], no_gamma=[], orphaned=[], equal=[], particle=[], zero=0)
     cand = [lv for lv in levels if lv["n"] <= MAX_INDEX and (lv["n"] == 1 or lv["e"] < smin)]
     keep = {}
     for lv in cand:
@@ -123,6 +124,10 @@ def convert(hdr, levels):
         if gs and sum(w) <= 0:
             w = [1.0] * len(gs)
             notes["equal"].append(lv["e"])
+        if any(x <= 0 for x in w):
+            notes["zero"] += sum(1 for x in w if x <= 0)
+            gs = [g for g, x in zip(gs, w) if x > 0]
+            w = [x for x in w if x > 0]
         tot = sum(w)
         gam = []
         for g, x in zip(gs, w):
@@ -176,7 +181,8 @@ def main():
     w(f"# - DROPPED gammas with |Eg - (Ei - Ef)| > 10 keV (RIPL final index inconsistent), MeV: {bl}.\n")
     w("#   No gamma to the ground state was invented for any level.\n")
     w("# - branching = RIPL Pe (gamma + internal conversion probability of each transition) renormalised to 1 per level\n")
-    w(f"#   (Pg if all Pe = 0); equal branches assumed (no ENSDF branching) at: {fmt(notes['equal'])} MeV. Particle-decay\n")
+    w(f"#   (Pg if all Pe = 0); equal branches assumed (no ENSDF branching) at: {fmt(notes['equal'])} MeV; gammas of\n")
+    w(f"#   probability 0 beside branches > 0 of the same level (no ENSDF intensity) dropped: {notes['zero']}. Particle-decay\n")
     w("#   fractions of a level (RIPL %A, %P, %N) are ignored here: kept levels decay by gammas only.\n")
     w("# - a 0+ -> 0+ transition (E0: conversion electron or e+e- pair, no single gamma) is kept as RIPL lists it; lenu's\n")
     w("#   cascade emits it as one photon of that energy (an approximation: the deposited energy is right, the particle type not).\n")
