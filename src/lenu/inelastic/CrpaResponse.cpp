@@ -94,6 +94,15 @@ double angularFactor(const AngularCoefficients& a, int J, int L, int S) {
   if (L == J + 1) return a.c[kSPP][0][2] / std::sqrt((J + 1.0) / (2.0 * J + 1.0));
   return 0.0;
 }
+// x[i] -= a[i] c for i in [from, to), complex numbers with split real and imaginary parts (the one
+// kernel of ComplexLU's elimination and of both substitutions).
+inline void subtractScaled(double* xr, double* xi, const double* ar, const double* ai, double cr, double ci,
+                           std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    xr[i] -= ar[i] * cr - ai[i] * ci;
+    xi[i] -= ar[i] * ci + ai[i] * cr;
+  }
+}
 // LU decomposition with partial (row) pivoting, PA = LU, of a complex square matrix, with the
 // real and imaginary parts stored apart (column-major) so that the elimination and substitution
 // loops vectorise: the algorithm of Eigen::PartialPivLU (right-looking elimination, pivot of
@@ -145,12 +154,7 @@ public:
       for (std::size_t j = k + 1; j < n; ++j) {
         const double ur = m_re[j * n + k], ui = m_im[j * n + k];
         if (ur == 0.0 && ui == 0.0) continue;
-        double* ar = m_re.data() + j * n;
-        double* ai = m_im.data() + j * n;
-        for (std::size_t i = k + 1; i < n; ++i) {
-          ar[i] -= lr[i] * ur - li[i] * ui;
-          ai[i] -= lr[i] * ui + li[i] * ur;
-        }
+        subtractScaled(m_re.data() + j * n, m_im.data() + j * n, lr, li, ur, ui, k + 1, n);
       }
     }
   }
@@ -179,12 +183,7 @@ public:
         for (std::size_t j = j0; j < j1; ++j) {
           const double yr = xr[j * n + k], yi = xi[j * n + k];
           if (yr == 0.0 && yi == 0.0) continue;
-          double* br = xr.data() + j * n;
-          double* bi = xi.data() + j * n;
-          for (std::size_t i = k + 1; i < n; ++i) {
-            br[i] -= lr[i] * yr - li[i] * yi;
-            bi[i] -= lr[i] * yi + li[i] * yr;
-          }
+          subtractScaled(xr.data() + j * n, xi.data() + j * n, lr, li, yr, yi, k + 1, n);
         }
       }
       for (std::size_t k = n; k-- > 0;) { // U x = y
@@ -197,12 +196,7 @@ public:
           xr[j * n + k] = yr;
           xi[j * n + k] = yi;
           if (yr == 0.0 && yi == 0.0) continue;
-          double* br = xr.data() + j * n;
-          double* bi = xi.data() + j * n;
-          for (std::size_t i = 0; i < k; ++i) {
-            br[i] -= ur[i] * yr - ui[i] * yi;
-            bi[i] -= ur[i] * yi + ui[i] * yr;
-          }
+          subtractScaled(xr.data() + j * n, xi.data() + j * n, ur, ui, yr, yi, 0, k);
         }
       }
     }
