@@ -29,7 +29,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 2; // 2: gradient (b2) residual term
+constexpr int kCrpaCacheVersion = 3; // 2: gradient (b2) residual term; 3: state-energy CVC
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -668,10 +668,13 @@ void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size
 }
 } // namespace
 
-std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qs) const {
+std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qs, bool stateEnergyCvc) const {
   std::vector<ResponseSet> out(qs.size());
   const auto sols = solutions(z);
   const double omega = z.real() + m_shift;
+  const double omegaV = omega - m_omegaIAS;
+  const bool cvcStates = stateEnergyCvc && m_cfg.longitudinal == VectorLongitudinal::CVC;
+  const double etaPi = z.imag() / constants::kPi;
   const double h = m_mf->meshStep();
   const int Lmax = m_cfg.maxJ + 2;
   // Bessel functions and their r-derivatives on the fine mesh: [iq][L][i].
@@ -943,12 +946,24 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
       Eigen::MatrixXd S(static_cast<Eigen::Index>(nExt), static_cast<Eigen::Index>(nExt));
       for (Eigen::Index i = 0; i < S.rows(); ++i)
         for (Eigen::Index k = 0; k < S.cols(); ++k) S(i, k) = -0.5 * (R(i, k) + R(k, i)).imag() / constants::kPi;
+      // State-energy CVC (see the header, "CVC longitudinal current"): with the Lorentzian
+      // weights w_f = a_f L_eta(omega - E_f) of S, Y = sum_f w_f (E_f - omega_IAS)
+      // = (omega - omega_IAS) S - (eta/pi) Re R, exact for any set of poles.
+      Eigen::MatrixXd Y;
+      if (cvcStates) {
+        Y.resize(S.rows(), S.cols());
+        for (Eigen::Index i = 0; i < S.rows(); ++i)
+          for (Eigen::Index k = 0; k < S.cols(); ++k)
+            Y(i, k) = omegaV * S(i, k) - etaPi * 0.5 * (R(i, k) + R(k, i)).real();
+      }
       // Weak-multipole coefficients per species.
       const double Q2 = qMeV * qMeV - omega * omega;
       const double qm = qMeV / kNucleonMass;
-      const double omegaV = omega - m_omegaIAS;
       const cd I(0.0, 1.0);
-      std::vector<cd> kc(nExt, 0.0), kl(nExt, 0.0), ke(nExt, 0.0), km(nExt, 0.0);
+      // kl: longitudinal coefficients weighted with S; kv: the CVC vector part (F1/q per unit
+      // of excitation energy above the analog state), weighted with Y (linear terms) and the
+      // single-pole estimate (quadratic term), or, without state-energy CVC, folded into kl.
+      std::vector<cd> kc(nExt, 0.0), kl(nExt, 0.0), kv(nExt, 0.0), ke(nExt, 0.0), km(nExt, 0.0);
       for (std::size_t sp = 0; sp < nsp; ++sp) {
         Isospin iso;
         if (m_mode == ResponseMode::NeutralCurrent) iso = sp == 0 ? Isospin::Proton : Isospin::Neutron;
@@ -959,7 +974,8 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         kc[o0 + kO] = I * qm * ff.GA;
         kc[o0 + kSPP] = I * qm * ff.GA * 0.5 - I * (omega / qMeV) * ff.GA * ff.pionPole;
         if (m_cfg.longitudinal == VectorLongitudinal::CVC) {
-          kl[o0 + kM] = (omegaV / qMeV) * ff.F1;
+          if (cvcStates) kv[o0 + kM] = ff.F1 / qMeV;
+          else kl[o0 + kM] = (omegaV / qMeV) * ff.F1;
         } else {
           kl[o0 + kDPP] = -qm * ff.F1;
           kl[o0 + kM] = 0.5 * qm * ff.F1;
@@ -983,6 +999,24 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           W.T += ((std::conj(ke[i]) * ke[k]).real() + (std::conj(km[i]) * km[k]).real()) * s;
           W.TP += 2.0 * (ke[i] * std::conj(km[k])).real() * s;
         }
+      if (cvcStates) {
+        // Linear terms exact; quadratic term sum_f w_f (E_f - omega_IAS)^2 |v_f|^2 from the
+        // single-pole estimate y^2 / s (exact where one pole dominates, e.g. the analog state
+        // and its Lorentzian tail; a lower bound by Cauchy-Schwarz otherwise).
+        double sV = 0.0, yV = 0.0;
+        for (std::size_t i = 0; i < nExt; ++i)
+          for (std::size_t k = 0; k < nExt; ++k) {
+            const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
+            const double y = Y(ii, kk);
+            if (y == 0.0 && S(ii, kk) == 0.0) continue;
+            W.CL += 2.0 * (kc[i] * std::conj(kv[k])).real() * y;
+            W.LL += 2.0 * (std::conj(kv[i]) * kl[k]).real() * y;
+            const double vv = (std::conj(kv[i]) * kv[k]).real();
+            sV += vv * S(ii, kk);
+            yV += vv * y;
+          }
+        if (sV > 0.0) W.LL += yV * yV / sV;
+      }
       partial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, W);
     }
   }
@@ -999,13 +1033,13 @@ std::vector<ResponseSet> CrpaResponse::lineResponses(std::size_t index, std::spa
 std::vector<ResponseSet> CrpaResponse::continuumResponses(double omega, std::span<const double> q) const {
   if (!(omega > m_threshold)) return std::vector<ResponseSet>(q.size());
   const cd z(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth);
-  if (!m_cache.enabled()) return weakResponses(z, q);
+  if (!m_cache.enabled()) return weakResponses(z, q, m_cfg.cvcStateEnergy);
   std::string key = m_key + "|continuum;";
   put(key, "omega", omega);
   for (double x : q) put(key, "q", x);
   if (const auto hit = m_cache.load(key))
     if (auto sets = decode(*hit, q.size())) return std::move(*sets);
-  auto sets = weakResponses(z, q);
+  auto sets = weakResponses(z, q, m_cfg.cvcStateEnergy);
   m_cache.store(key, encode(sets));
   return sets;
 }
@@ -1022,7 +1056,7 @@ std::string CrpaResponse::cacheKeyOf() const {
   k += fmt::format("j2={};cm={};cex={};", f.j2Terms, static_cast<int>(f.cmCorrection), f.coulombExchange);
   const CrpaConfig& c = m_cfg;
   const NucleonCouplingsConfig& nc = c.couplings;
-  k += fmt::format("maxJ={};long={};", c.maxJ, static_cast<int>(c.longitudinal));
+  k += fmt::format("maxJ={};long={};cvcE={};", c.maxJ, static_cast<int>(c.longitudinal), c.cvcStateEnergy);
   for (auto [n, v] : {std::pair{"Q", c.qValue}, {"eta", c.eta}, {"spread", c.spreadingWidth}, {"step", c.coarseStep},
                       {"minW", c.minWeight}, {"ncThr", c.ncThreshold}, {"gA", nc.gA}, {"MA", nc.axialMass},
                       {"MV2", nc.vectorMass2}, {"mup", nc.muProton}, {"mun", nc.muNeutron}, {"galster", nc.galsterLambda},
@@ -1054,7 +1088,7 @@ std::string CrpaResponse::cacheKeyOf() const {
 
 std::vector<ResponseSet> CrpaResponse::responsesAt(cd omega, std::span<const double> q) const {
   require(omega.imag() > 0.0, fmt::format("CrpaResponse::responsesAt: Im omega = {} MeV must be > 0", omega.imag()));
-  return weakResponses(omega - m_shift, q);
+  return weakResponses(omega - m_shift, q, false);
 }
 
 cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {

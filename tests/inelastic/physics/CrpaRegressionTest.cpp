@@ -33,6 +33,8 @@ std::shared_ptr<const NuclearResponse> response(const char* target, ResponseMode
   // The references predate the gradient (b2) residual term (kCrpaCacheVersion 2): it is switched
   // off here so that the comparison still checks the evaluation order of the rest exactly.
   mo.crpa.interaction.gradientTerms = false;
+  // ... and the state-energy CVC of kCrpaCacheVersion 3 likewise (probe-energy CVC as then).
+  mo.crpa.cvcStateEnergy = false;
   return makeInelasticResponse(target, mode, mo, NuclideTable::load());
 }
 } // namespace
