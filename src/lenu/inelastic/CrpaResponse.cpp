@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include <Eigen/Dense>
@@ -13,6 +14,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/inelastic/ComplexSymmetricSolve.hpp"
 
 namespace lenu::inelastic {
 
@@ -224,6 +226,10 @@ struct CrpaResponse::BlockState {
   std::vector<double> doff;      // (K, K+1) couplings, same layout (empty if none)
   Eigen::MatrixXd coul;          // nK x nK (empty if none)
   int coulType = -1;
+  // The RPA system: symmetric form (ldlt, see factorise) or, where that fails, LU of 1 - Pi0 D.
+  bool symmetric = false;
+  ComplexSymmetricLDLT ldlt;
+  std::vector<double> wInvSqrt; // |D_ii|^-1/2
   ComplexLU lu;
   std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
   /// Y = X D (rows of X times D), X: rows x N.
@@ -255,6 +261,47 @@ struct CrpaResponse::BlockState {
   }
   /// D X (D symmetric): (X^T D)^T.
   MatC leftMultiply(const MatC& X) const { return rightMultiply(X.transpose()).transpose(); }
+  /// Factorises the RPA system for the free polarization pi0 (N x N, complex symmetric).
+  /// K = D (1 - Pi0 D)^-1 is complex symmetric: with S = D - D Pi0 D = D (1 - Pi0 D) (complex
+  /// symmetric) K = D S^-1 D, and with the diagonal scaling W = |diag D| (S~ = W^-1/2 S W^-1/2)
+  ///   R0(A, n) K R0(n, B) = Z_A^T S~^-1 Z_B,  Z = W^-1/2 D R0(n, .),
+  /// so an LDL^T of S~ (half an LU) and one triangular substitution per right-hand side serve.
+  /// Where D has a zero diagonal entry or the LDL^T fails its pivot/growth check (D near
+  /// singular, or a system that needs pivoting), the LU of 1 - Pi0 D is used instead.
+  void factorise(const MatC& pi0) {
+    const auto n = static_cast<Eigen::Index>(N);
+    const MatC pd = rightMultiply(pi0); // Pi0 D
+    MatC Dm = rightMultiply(MatC::Identity(n, n));
+    wInvSqrt.assign(N, 0.0);
+    bool ok = true;
+    for (Eigen::Index i = 0; i < n && ok; ++i) {
+      const double w = std::abs(Dm(i, i).real());
+      ok = w > 0.0 && std::isfinite(w);
+      if (ok) wInvSqrt[static_cast<std::size_t>(i)] = 1.0 / std::sqrt(w);
+    }
+    if (ok) {
+      MatC S = Dm - leftMultiply(pd);
+      for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index i = j; i < n; ++i) S(i, j) *= wInvSqrt[static_cast<std::size_t>(i)] * wInvSqrt[static_cast<std::size_t>(j)];
+      symmetric = ldlt.tryCompute(S);
+    }
+    if (symmetric) return;
+    MatC M = -pd;
+    M.diagonal().array() += 1.0;
+    lu.compute(M);
+  }
+  /// left, right with R0(A, n) D (1 - Pi0 D)^-1 R0(n, B) = left.col(A)^T right.col(B) for the
+  /// columns of R0n = R0(n, .).
+  std::pair<MatC, MatC> rpaFactors(const MatC& R0n) const {
+    if (!symmetric) return {R0n, leftMultiply(lu.solve(R0n))};
+    MatC Z = leftMultiply(R0n);
+    for (Eigen::Index i = 0; i < Z.rows(); ++i) Z.row(i) *= wInvSqrt[static_cast<std::size_t>(i)];
+    MatC Y = ldlt.halfSolve(Z);
+    MatC right = Y;
+    const auto& dinv = ldlt.inverseDiagonal();
+    for (Eigen::Index i = 0; i < Y.rows(); ++i) right.row(i) *= dinv[static_cast<std::size_t>(i)];
+    return {std::move(Y), std::move(right)};
+  }
 };
 
 CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField, SkyrmeForce force, ResponseMode mode,
@@ -589,9 +636,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         }
     }
   }
-  MatC M = -st.rightMultiply(pi0);
-  M.diagonal().array() += 1.0;
-  st.lu.compute(M);
+  st.factorise(pi0);
   return st;
 }
 
@@ -927,14 +972,14 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     const std::vector<std::size_t>& active = wk.active;
     const auto nA = static_cast<Eigen::Index>(active.size());
     // RPA: R = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B), all q at once.
-    MatC DX;
+    MatC left, right;
     const bool rpa = m_cfg.interaction.enabled && st.N > 0;
-    if (rpa) DX = st.leftMultiply(st.lu.solve(R0n));
+    if (rpa) std::tie(left, right) = st.rpaFactors(R0n);
     for (std::size_t iq = 0; iq < nq; ++iq) {
       const double qMeV = std::max(qs[iq], 1e-6);
       const auto col0 = static_cast<Eigen::Index>(iq) * nA;
       MatC Ra = Rf[iq];
-      if (rpa) Ra.noalias() += R0n.middleCols(col0, nA).transpose() * DX.middleCols(col0, nA);
+      if (rpa) Ra.noalias() += left.middleCols(col0, nA).transpose() * right.middleCols(col0, nA);
       MatC R = MatC::Zero(nE, nE);
       for (Eigen::Index i = 0; i < nA; ++i)
         for (Eigen::Index k = 0; k < nA; ++k)
@@ -1112,9 +1157,8 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
   }
   cd R = Rf;
   if (m_cfg.interaction.enabled && st.N > 0) {
-    const Eigen::VectorXcd X = st.lu.solve(R0n);
-    const MatC DX = st.leftMultiply(MatC(X));
-    R += (R0n.array() * DX.col(0).array()).sum(); // sum_i R0n_i (D X)_i, no conjugation
+    const auto [left, right] = st.rpaFactors(MatC(R0n));
+    R += (left.col(0).array() * right.col(0).array()).sum(); // no conjugation
   }
   return R;
 }

@@ -1,0 +1,164 @@
+#include "lenu/inelastic/ComplexSymmetricSolve.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "lenu/core/Error.hpp"
+
+namespace lenu::inelastic {
+
+using cd = std::complex<double>;
+
+namespace {
+// x[i] -= a[i] c for i in [from, to), split complex (the one kernel of the elimination and of
+// the forward substitution).
+inline void subtractScaled(double* xr, double* xi, const double* ar, const double* ai, double cr, double ci,
+                           std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    xr[i] -= ar[i] * cr - ai[i] * ci;
+    xi[i] -= ar[i] * ci + ai[i] * cr;
+  }
+}
+} // namespace
+
+void ComplexSymmetricLDLT::compute(const Eigen::MatrixXcd& A, double maxGrowth) {
+  if (!tryCompute(A, maxGrowth)) throw Error(ErrorCode::NotConverged, m_failure);
+}
+
+bool ComplexSymmetricLDLT::tryCompute(const Eigen::MatrixXcd& A, double maxGrowth) {
+  require(A.rows() == A.cols(), fmt::format("ComplexSymmetricLDLT: matrix {} x {} is not square", A.rows(), A.cols()));
+  m_failure.clear();
+  m_n = static_cast<std::size_t>(A.rows());
+  const std::size_t n = m_n;
+  m_re.assign(n * n, 0.0);
+  m_im.assign(n * n, 0.0);
+  m_invDiag.assign(n, 0.0);
+  double amax = 0.0; // max |A_ij|^2 over the lower triangle
+  for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t i = j; i < n; ++i) {
+      const cd a = A(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+      m_re[j * n + i] = a.real();
+      m_im[j * n + i] = a.imag();
+      amax = std::max(amax, std::norm(a));
+    }
+  if (!std::isfinite(amax)) {
+    m_failure = fmt::format("ComplexSymmetricLDLT: the {} x {} matrix has a non-finite entry", n, n);
+    return false;
+  }
+  double cmax = 0.0; // max |entry|^2 of the eliminated columns (pivots included)
+  std::vector<double> vr(n), vi(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    double* lr = m_re.data() + k * n;
+    double* li = m_im.data() + k * n;
+    const cd p(lr[k], li[k]);
+    double col = std::norm(p);
+    for (std::size_t i = k + 1; i < n; ++i) col = std::max(col, lr[i] * lr[i] + li[i] * li[i]);
+    cmax = std::max(cmax, col);
+    m_growth = amax > 0.0 ? std::sqrt(cmax / amax) : 0.0;
+    if (!(std::norm(p) > 0.0) || !std::isfinite(std::norm(p)) || !(m_growth <= maxGrowth)) {
+      m_failure = fmt::format("ComplexSymmetricLDLT: pivot {} of {} is ({:.6g}, {:.6g}) with element growth {:.6g} "
+                              "(limit {:.3g}; max |A_ij| = {:.6g}): the matrix is singular or needs pivoting",
+                              k, n, p.real(), p.imag(), m_growth, maxGrowth, std::sqrt(amax));
+      return false;
+    }
+    const cd inv = 1.0 / p;
+    m_invDiag[k] = inv;
+    lr[k] = 1.0;
+    li[k] = 0.0;
+    const double wr = inv.real(), wi = inv.imag();
+    for (std::size_t i = k + 1; i < n; ++i) {
+      vr[i] = lr[i];
+      vi[i] = li[i];
+      const double a = lr[i], b = li[i];
+      lr[i] = a * wr - b * wi;
+      li[i] = a * wi + b * wr;
+    }
+    // Schur complement, lower triangle: A(i, j) -= L(i, k) A(j, k), i >= j > k.
+    for (std::size_t j = k + 1; j < n; ++j) {
+      const double cr = vr[j], ci = vi[j];
+      if (cr == 0.0 && ci == 0.0) continue;
+      subtractScaled(m_re.data() + j * n, m_im.data() + j * n, lr, li, cr, ci, j, n);
+    }
+  }
+  return true;
+}
+
+void ComplexSymmetricLDLT::forward(std::vector<double>& xr, std::vector<double>& xi, std::size_t m) const {
+  const std::size_t n = m_n;
+  constexpr std::size_t kColumns = 8; // right-hand sides per pass (they stay in cache with a column of L)
+  for (std::size_t j0 = 0; j0 < m; j0 += kColumns) {
+    const std::size_t j1 = std::min(m, j0 + kColumns);
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+      const double* lr = m_re.data() + k * n;
+      const double* li = m_im.data() + k * n;
+      for (std::size_t j = j0; j < j1; ++j) {
+        const double yr = xr[j * n + k], yi = xi[j * n + k];
+        if (yr == 0.0 && yi == 0.0) continue;
+        subtractScaled(xr.data() + j * n, xi.data() + j * n, lr, li, yr, yi, k + 1, n);
+      }
+    }
+  }
+}
+
+namespace {
+void split(const Eigen::MatrixXcd& B, std::vector<double>& xr, std::vector<double>& xi) {
+  const auto n = static_cast<std::size_t>(B.rows()), m = static_cast<std::size_t>(B.cols());
+  xr.resize(n * m);
+  xi.resize(n * m);
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t i = 0; i < n; ++i) {
+      const cd b = B(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+      xr[j * n + i] = b.real();
+      xi[j * n + i] = b.imag();
+    }
+}
+Eigen::MatrixXcd join(const std::vector<double>& xr, const std::vector<double>& xi, std::size_t n, std::size_t m) {
+  Eigen::MatrixXcd X(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(m));
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t i = 0; i < n; ++i) X(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = cd(xr[j * n + i], xi[j * n + i]);
+  return X;
+}
+} // namespace
+
+Eigen::MatrixXcd ComplexSymmetricLDLT::halfSolve(const Eigen::MatrixXcd& B) const {
+  require(static_cast<std::size_t>(B.rows()) == m_n && m_failure.empty(),
+          fmt::format("ComplexSymmetricLDLT::halfSolve: {} rows for a factorisation of size {} (or no factorisation)", B.rows(), m_n));
+  std::vector<double> xr, xi;
+  split(B, xr, xi);
+  forward(xr, xi, static_cast<std::size_t>(B.cols()));
+  return join(xr, xi, m_n, static_cast<std::size_t>(B.cols()));
+}
+
+Eigen::MatrixXcd ComplexSymmetricLDLT::solve(const Eigen::MatrixXcd& B) const {
+  require(static_cast<std::size_t>(B.rows()) == m_n && m_failure.empty(),
+          fmt::format("ComplexSymmetricLDLT::solve: {} rows for a factorisation of size {} (or no factorisation)", B.rows(), m_n));
+  const std::size_t n = m_n, m = static_cast<std::size_t>(B.cols());
+  std::vector<double> xr, xi;
+  split(B, xr, xi);
+  forward(xr, xi, m);
+  for (std::size_t j = 0; j < m; ++j) {
+    double* yr = xr.data() + j * n;
+    double* yi = xi.data() + j * n;
+    for (std::size_t k = 0; k < n; ++k) { // diag(d)^-1
+      const cd y = cd(yr[k], yi[k]) * m_invDiag[k];
+      yr[k] = y.real();
+      yi[k] = y.imag();
+    }
+    for (std::size_t k = n; k-- > 0;) { // L^T x = y: x_k -= sum_{i > k} L(i, k) x_i
+      const double* lr = m_re.data() + k * n;
+      const double* li = m_im.data() + k * n;
+      double sr = 0.0, si = 0.0;
+      for (std::size_t i = k + 1; i < n; ++i) {
+        sr += lr[i] * yr[i] - li[i] * yi[i];
+        si += lr[i] * yi[i] + li[i] * yr[i];
+      }
+      yr[k] -= sr;
+      yi[k] -= si;
+    }
+  }
+  return join(xr, xi, n, m);
+}
+
+} // namespace lenu::inelastic
