@@ -762,6 +762,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     std::vector<std::size_t> active;
     MatC R0n;
     std::vector<MatC> Rf;
+    // Per pair: weight chanA[a] u_h(r_K) / r_K^2 at [a * nK + K] (the radial factor of the
+    // mixed propagators, q-independent).
+    std::vector<std::vector<double>> fK;
   };
   std::vector<Work> work(m_blocks.size());
 #ifdef _OPENMP
@@ -784,6 +787,21 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     const auto nA = static_cast<Eigen::Index>(wk.active.size());
     wk.R0n = MatC::Zero(static_cast<Eigen::Index>(wk.st.N), nA * static_cast<Eigen::Index>(nq));
     wk.Rf.assign(nq, MatC::Zero(nA, nA));
+    const std::size_t nt = static_cast<std::size_t>(b.ntype);
+    wk.fK.assign(b.pairs.size(), std::vector<double>(nt * nK, 0.0));
+    for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
+      const Pair& p = b.pairs[ip];
+      const auto& hole = m_holes[m_waves[p.wave].hole];
+      const auto& u = hole.s->u;
+      for (std::size_t a = 0; a < nt; ++a) {
+        const double A = hole.s->occupation * p.chanA[a];
+        if (A == 0.0) continue;
+        for (std::size_t K = 0; K < nK; ++K) {
+          const std::size_t i = (K + 1) * m_stride - 1;
+          if (i < u.size()) wk.fK[ip][a * nK + K] = A * u[i] / (m_rK[K] * m_rK[K]);
+        }
+      }
+    }
   }
   // Per q, each wave's sources (kind, L) with G applied, once for all blocks (Wave::sources):
   // their values on the RPA mesh gK and their products F(s, s2) = int b_s G b_s2 (G(r, r') =
@@ -807,7 +825,6 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
 #endif
     {
       std::vector<double> bases(maxS * nB), gre(maxS * mG), gim(maxS * mG), acc;
-      std::vector<std::size_t> partners;
       std::vector<double> sums;
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic)
@@ -848,22 +865,29 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             gk[K] = cd(gre[i * nS + k], gim[i * nS + k]);
           }
         }
-        // F(k, k2) = int b_k G b_k2 for the needed k2 >= k, the sums over i interleaved.
-        for (std::size_t k = 0; k < nS; ++k) {
-          partners.clear();
-          for (std::size_t k2 = k; k2 < nS; ++k2)
-            if (w.products[k * nS + k2]) partners.push_back(k2);
-          const std::size_t np = partners.size();
-          sums.assign(2 * np, 0.0);
-          for (std::size_t i = 0; i < n; ++i) {
-            const double bi = bases[i * nS + k];
-            for (std::size_t j = 0; j < np; ++j) {
-              sums[2 * j] += bi * gre[i * nS + partners[j]];
-              sums[2 * j + 1] += bi * gim[i * nS + partners[j]];
+        // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
+        // sum runs over i in order, the unneeded products cost less than selecting the needed).
+        sums.assign(2 * nS * nS, 0.0);
+        double* sr = sums.data();
+        double* si = sums.data() + nS * nS;
+        for (std::size_t i = 0; i < n; ++i) {
+          const double* bi = bases.data() + i * nS;
+          const double* gri = gre.data() + i * nS;
+          const double* gii = gim.data() + i * nS;
+          for (std::size_t k = 0; k < nS; ++k) {
+            const double bk = bi[k];
+            double* srk = sr + k * nS;
+            double* sik = si + k * nS;
+            for (std::size_t k2 = k; k2 < nS; ++k2) {
+              srk[k2] += bk * gri[k2];
+              sik[k2] += bk * gii[k2];
             }
           }
-          for (std::size_t j = 0; j < np; ++j) Fw[(iq - q0) * fOff.back() + fOff[static_cast<std::size_t>(iw)] + k * nS + partners[j]] = cd(sums[2 * j], sums[2 * j + 1]);
         }
+        cd* fw = Fw.data() + (iq - q0) * fOff.back() + fOff[static_cast<std::size_t>(iw)];
+        for (std::size_t k = 0; k < nS; ++k)
+          for (std::size_t k2 = k; k2 < nS; ++k2)
+            if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(sr[k * nS + k2], si[k * nS + k2]);
       }
     }
     // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of these q.
@@ -885,12 +909,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         std::vector<cd> P(8 * nK);
         std::array<cd, 81> F{};
         std::array<cd, 72> T{};
-        for (const auto& p : b.pairs) {
+        for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
+          const Pair& p = b.pairs[ip];
           const auto& w = m_waves[p.wave];
           const auto& hole = m_holes[w.hole];
           const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
           const double weight = hole.s->occupation;
-          const auto& u = hole.s->u;
           const std::size_t nS = w.sources.size();
           std::size_t nbs = 0;
           std::array<bool, 8> on{};
@@ -919,16 +943,18 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             }
           }
           for (std::size_t a = 0; a < nt; ++a) {
-            const double A = weight * p.chanA[a];
-            if (A == 0.0) continue;
-            for (std::size_t K = 0; K < nK; ++K) {
-              const std::size_t i = (K + 1) * m_stride - 1;
-              if (i >= u.size()) continue;
-              const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
-              if (fK == 0.0) continue;
-              const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
-              for (std::size_t o = 0; o < 8; ++o)
-                if (on[o]) wk.R0n(row, col0 + wk.column[sp * 8 + o]) += fK * P[o * nK + K];
+            if (weight * p.chanA[a] == 0.0) continue;
+            const double* fK = wk.fK[ip].data() + a * nK;
+            for (std::size_t o = 0; o < 8; ++o) {
+              if (!on[o]) continue;
+              // column o, rows (sp, a, K) of R0n, real and imaginary parts interleaved
+              double* col = reinterpret_cast<double*>(wk.R0n.data() + (col0 + wk.column[sp * 8 + o]) * wk.R0n.rows() +
+                                                      static_cast<Eigen::Index>(idx(sp, a, 0)));
+              const double* Po = reinterpret_cast<const double*>(P.data() + o * nK);
+              for (std::size_t K = 0; K < nK; ++K) {
+                col[2 * K] += fK[K] * Po[2 * K];
+                col[2 * K + 1] += fK[K] * Po[2 * K + 1];
+              }
             }
           }
           // Free part, forward and backward (the backward term cancels the Pauli-blocked
