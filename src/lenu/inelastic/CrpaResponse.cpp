@@ -666,20 +666,21 @@ void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n,
 }
 
 // applyGreen for ns sources at once, interleaved: source k at b[i * ns + k] (i < n), result in
-// gr / gi[i * ns + k] (real, imaginary part; i < m). The same operations per source as
-// applyGreen, in real arithmetic, so that the loops over the sources vectorise.
-void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size_t ns, std::size_t n, double h,
-                     std::size_t m, cd invW, double* gr, double* gi, std::vector<double>& acc) {
+// gr / gi[i * ns + k] (real, imaginary part; i < m), in real arithmetic so that the loops over
+// the sources vectorise; with outW = out / W (the Wronskian folded into the outgoing solution once
+// per wave): g[i] = outW_i h sum_{k<=i} reg_k b_k + reg_i h sum_{k>i} outW_k b_k.
+void applyGreenBatch(const GreensFunctionSolution& s, const cd* outW, const double* b, std::size_t ns, std::size_t n,
+                     double h, std::size_t m, double* gr, double* gi, std::vector<double>& acc) {
   acc.assign(2 * ns, 0.0);
   double* ar = acc.data();
   double* ai = acc.data() + ns;
   for (std::size_t i = n; i-- > 0;) {
-    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = s.out[i].real(), oi = s.out[i].imag();
+    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = outW[i].real(), oi = outW[i].imag();
     const double* bi = b + i * ns;
     double* gri = gr + i * ns;
     double* gii = gi + i * ns;
     for (std::size_t k = 0; k < ns; ++k) {
-      gri[k] = rr * ar[k] - ri * ai[k]; // reg_i h sum_{k>i} out_k b_k
+      gri[k] = rr * ar[k] - ri * ai[k]; // reg_i h sum_{k>i} outW_k b_k
       gii[k] = rr * ai[k] + ri * ar[k];
       const double hb = h * bi[k];
       ar[k] += hb * orr;
@@ -687,9 +688,8 @@ void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size
     }
   }
   std::fill(acc.begin(), acc.end(), 0.0);
-  const double wr = invW.real(), wi = invW.imag();
   for (std::size_t i = 0; i < n; ++i) {
-    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = s.out[i].real(), oi = s.out[i].imag();
+    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = outW[i].real(), oi = outW[i].imag();
     const double* bi = b + i * ns;
     double* gri = gr + i * ns;
     double* gii = gi + i * ns;
@@ -697,15 +697,14 @@ void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size
       const double hb = h * bi[k];
       ar[k] += hb * rr;
       ai[k] += hb * ri;
-      const double tr = (orr * ar[k] - oi * ai[k]) + gri[k], ti = (orr * ai[k] + oi * ar[k]) + gii[k];
-      gri[k] = tr * wr - ti * wi;
-      gii[k] = tr * wi + ti * wr;
+      gri[k] += orr * ar[k] - oi * ai[k];
+      gii[k] += orr * ai[k] + oi * ar[k];
     }
   }
   for (std::size_t k = 0; k < ns; ++k) {
-    const double tr = ar[k] * wr - ai[k] * wi, ti = ar[k] * wi + ai[k] * wr;
+    const double tr = ar[k], ti = ai[k];
     for (std::size_t i = n; i < m; ++i) {
-      const double orr = s.out[i].real(), oi = s.out[i].imag();
+      const double orr = outW[i].real(), oi = outW[i].imag();
       gr[i * ns + k] = orr * tr - oi * ti;
       gi[i * ns + k] = orr * ti + oi * tr;
     }
@@ -815,79 +814,96 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     maxS = std::max(maxS, nS);
   }
   // Momentum transfers in chunks of kQChunk (fewer parallel regions, bounded memory).
-  constexpr std::size_t kQChunk = 8;
+  constexpr std::size_t kQChunk = 4;
   std::vector<cd> gK(gOff.back() * kQChunk), Fw(fOff.back() * kQChunk);
+  // The outgoing solutions divided by the Wronskian (q-independent), on the mesh up to mG.
+  std::vector<std::vector<cd>> outW(m_waves.size());
+  for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
+    if (m_waves[iw].sources.empty()) continue;
+    const cd invW = 1.0 / sols[iw].wronskian;
+    outW[iw].resize(mG);
+    for (std::size_t i = 0; i < mG; ++i) outW[iw][i] = sols[iw].out[i] * invW;
+  }
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
-    const long nwq = nw * static_cast<long>(q1 - q0);
+    const std::size_t nqc = q1 - q0;
+    // Per wave, the sources of all q of the chunk in one batch (columns qq * nS + k): the same
+    // reg and out serve every q, and the batch is long enough for the loops over it to vectorise.
 #ifdef _OPENMP
 #pragma omp parallel
 #endif
     {
-      std::vector<double> bases(maxS * nB), gre(maxS * mG), gim(maxS * mG), acc;
+      std::vector<double> bases(maxS * kQChunk * nB), gre(maxS * kQChunk * mG), gim(maxS * kQChunk * mG), acc;
       std::vector<double> sums;
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic)
 #endif
-      for (long t = 0; t < nwq; ++t) {
-        const std::size_t iq = q0 + static_cast<std::size_t>(t / nw);
-        const long iw = t % nw;
+      for (long iw = 0; iw < nw; ++iw) {
         const auto& w = m_waves[static_cast<std::size_t>(iw)];
         const std::size_t nS = w.sources.size();
         if (nS == 0) continue;
+        const std::size_t ns = nS * nqc;
         const auto& hole = m_holes[w.hole];
         const auto& s = sols[static_cast<std::size_t>(iw)];
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
-        const cd invW = 1.0 / s.wronskian;
         const int lp = w.l;
-        for (std::size_t k = 0; k < nS; ++k) {
-          const int kind = w.sources[k][0];
-          const double* jl = jAt(iq, w.sources[k][1]);
-          const double* djl = djAt(iq, w.sources[k][1]);
-          double* src = bases.data() + k; // interleaved: src[i * nS]
-          for (std::size_t i = 0; i < n; ++i) {
-            const double r = static_cast<double>(i + 1) * h;
+        for (std::size_t qq = 0; qq < nqc; ++qq)
+          for (std::size_t k = 0; k < nS; ++k) {
+            const int kind = w.sources[k][0];
+            const double* jl = jAt(q0 + qq, w.sources[k][1]);
+            const double* djl = djAt(q0 + qq, w.sources[k][1]);
+            double* src = bases.data() + qq * nS + k; // interleaved: src[i * ns]
             if (w.forward) {
-              src[i * nS] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
+              const double* fk = kind == 0 ? u.data() : kind == 1 ? hole.bm.data() : hole.bp.data();
+              for (std::size_t i = 0; i < n; ++i) src[i * ns] = jl[i] * fk[i];
             } else {
-              const double f = jl[i] * u[i];
-              const double df = djl[i] * u[i] + jl[i] * hole.du[i];
-              src[i * nS] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+              for (std::size_t i = 0; i < n; ++i) {
+                const double r = static_cast<double>(i + 1) * h;
+                const double f = jl[i] * u[i];
+                const double df = djl[i] * u[i] + jl[i] * hole.du[i];
+                src[i * ns] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+              }
             }
           }
-        }
-        applyGreenBatch(s, bases.data(), nS, n, h, mG, invW, gre.data(), gim.data(), acc);
-        for (std::size_t k = 0; k < nS; ++k) {
-          cd* gk = gK.data() + (iq - q0) * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
-          for (std::size_t K = 0; K < nK; ++K) {
-            const std::size_t i = (K + 1) * m_stride - 1;
-            gk[K] = cd(gre[i * nS + k], gim[i * nS + k]);
+        applyGreenBatch(s, outW[static_cast<std::size_t>(iw)].data(), bases.data(), ns, n, h, mG, gre.data(), gim.data(), acc);
+        for (std::size_t qq = 0; qq < nqc; ++qq)
+          for (std::size_t k = 0; k < nS; ++k) {
+            cd* gk = gK.data() + qq * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
+            const std::size_t c = qq * nS + k;
+            for (std::size_t K = 0; K < nK; ++K) {
+              const std::size_t i = (K + 1) * m_stride - 1;
+              gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
+            }
           }
-        }
         // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
         // sum runs over i in order, the unneeded products cost less than selecting the needed).
-        sums.assign(2 * nS * nS, 0.0);
+        sums.assign(2 * nqc * nS * nS, 0.0);
         double* sr = sums.data();
-        double* si = sums.data() + nS * nS;
-        for (std::size_t i = 0; i < n; ++i) {
-          const double* bi = bases.data() + i * nS;
-          const double* gri = gre.data() + i * nS;
-          const double* gii = gim.data() + i * nS;
-          for (std::size_t k = 0; k < nS; ++k) {
-            const double bk = bi[k];
-            double* srk = sr + k * nS;
-            double* sik = si + k * nS;
-            for (std::size_t k2 = k; k2 < nS; ++k2) {
-              srk[k2] += bk * gri[k2];
-              sik[k2] += bk * gii[k2];
+        double* si = sums.data() + nqc * nS * nS;
+        for (std::size_t i = 0; i < n; ++i)
+          for (std::size_t qq = 0; qq < nqc; ++qq) {
+            const double* bi = bases.data() + i * ns + qq * nS;
+            const double* gri = gre.data() + i * ns + qq * nS;
+            const double* gii = gim.data() + i * ns + qq * nS;
+            for (std::size_t k = 0; k < nS; ++k) {
+              const double bk = bi[k];
+              double* srk = sr + (qq * nS + k) * nS;
+              double* sik = si + (qq * nS + k) * nS;
+              for (std::size_t k2 = k; k2 < nS; ++k2) {
+                srk[k2] += bk * gri[k2];
+                sik[k2] += bk * gii[k2];
+              }
             }
           }
+        for (std::size_t qq = 0; qq < nqc; ++qq) {
+          cd* fw = Fw.data() + qq * fOff.back() + fOff[static_cast<std::size_t>(iw)];
+          const double* srq = sr + qq * nS * nS;
+          const double* siq = si + qq * nS * nS;
+          for (std::size_t k = 0; k < nS; ++k)
+            for (std::size_t k2 = k; k2 < nS; ++k2)
+              if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(srq[k * nS + k2], siq[k * nS + k2]);
         }
-        cd* fw = Fw.data() + (iq - q0) * fOff.back() + fOff[static_cast<std::size_t>(iw)];
-        for (std::size_t k = 0; k < nS; ++k)
-          for (std::size_t k2 = k; k2 < nS; ++k2)
-            if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(sr[k * nS + k2], si[k * nS + k2]);
       }
     }
     // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of these q.
