@@ -21,6 +21,17 @@ inline void subtractScaled(double* xr, double* xi, const double* ar, const doubl
     xi[i] -= ar[i] * ci + ai[i] * cr;
   }
 }
+// x[i] = (x[i] - a[i] c) - b[i] e for i in [from, to): two steps of subtractScaled in one pass
+// (the same operations in the same order per element, x loaded and stored once).
+inline void subtractScaled2(double* xr, double* xi, const double* ar, const double* ai, double cr, double ci,
+                            const double* br, const double* bi, double er, double ei, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const double yr = xr[i] - (ar[i] * cr - ai[i] * ci);
+    const double yi = xi[i] - (ar[i] * ci + ai[i] * cr);
+    xr[i] = yr - (br[i] * er - bi[i] * ei);
+    xi[i] = yi - (br[i] * ei + bi[i] * er);
+  }
+}
 } // namespace
 
 void ComplexSymmetricLDLT::compute(const Eigen::MatrixXcd& A, double maxGrowth) {
@@ -48,8 +59,9 @@ bool ComplexSymmetricLDLT::tryCompute(const Eigen::MatrixXcd& A, double maxGrowt
     return false;
   }
   double cmax = 0.0; // max |entry|^2 of the eliminated columns (pivots included)
-  std::vector<double> vr(n), vi(n);
-  for (std::size_t k = 0; k < n; ++k) {
+  std::vector<double> vr(2 * n), vi(2 * n); // A(., k) before scaling, of the current one or two pivots
+  // Pivot k: checks, L(., k) = A(., k) / d_k (A(., k) kept in v[off ...]).
+  auto pivot = [&](std::size_t k, std::size_t off) {
     double* lr = m_re.data() + k * n;
     double* li = m_im.data() + k * n;
     const cd p(lr[k], li[k]);
@@ -69,18 +81,27 @@ bool ComplexSymmetricLDLT::tryCompute(const Eigen::MatrixXcd& A, double maxGrowt
     li[k] = 0.0;
     const double wr = inv.real(), wi = inv.imag();
     for (std::size_t i = k + 1; i < n; ++i) {
-      vr[i] = lr[i];
-      vi[i] = li[i];
-      const double a = lr[i], b = li[i];
-      lr[i] = a * wr - b * wi;
-      li[i] = a * wi + b * wr;
+      vr[off + i] = lr[i];
+      vi[off + i] = li[i];
+      const double x = lr[i], y = li[i];
+      lr[i] = x * wr - y * wi;
+      li[i] = x * wi + y * wr;
     }
-    // Schur complement, lower triangle: A(i, j) -= L(i, k) A(j, k), i >= j > k.
-    for (std::size_t j = k + 1; j < n; ++j) {
-      const double cr = vr[j], ci = vi[j];
-      if (cr == 0.0 && ci == 0.0) continue;
-      subtractScaled(m_re.data() + j * n, m_im.data() + j * n, lr, li, cr, ci, j, n);
-    }
+    return true;
+  };
+  // Schur complement, lower triangle: A(i, j) -= L(i, k) A(j, k), i >= j > k; two pivots per
+  // pass over the trailing columns (column k + 1 is first updated by pivot k alone).
+  for (std::size_t k = 0; k < n; k += 2) {
+    if (!pivot(k, 0)) return false;
+    const double* l0r = m_re.data() + k * n;
+    const double* l0i = m_im.data() + k * n;
+    if (k + 1 == n) break;
+    subtractScaled(m_re.data() + (k + 1) * n, m_im.data() + (k + 1) * n, l0r, l0i, vr[k + 1], vi[k + 1], k + 1, n);
+    if (!pivot(k + 1, n)) return false;
+    const double* l1r = m_re.data() + (k + 1) * n;
+    const double* l1i = m_im.data() + (k + 1) * n;
+    for (std::size_t j = k + 2; j < n; ++j)
+      subtractScaled2(m_re.data() + j * n, m_im.data() + j * n, l0r, l0i, vr[j], vi[j], l1r, l1i, vr[n + j], vi[n + j], j, n);
   }
   return true;
 }
@@ -90,12 +111,27 @@ void ComplexSymmetricLDLT::forward(std::vector<double>& xr, std::vector<double>&
   constexpr std::size_t kColumns = 8; // right-hand sides per pass (they stay in cache with a column of L)
   for (std::size_t j0 = 0; j0 < m; j0 += kColumns) {
     const std::size_t j1 = std::min(m, j0 + kColumns);
-    for (std::size_t k = 0; k + 1 < n; ++k) {
+    // two columns of L per pass: x_i = (x_i - L(i, k) y_k) - L(i, k+1) y_{k+1}, with y_{k+1}
+    // = x_{k+1} - L(k+1, k) y_k (the same operations as one column at a time)
+    std::size_t k = 0;
+    for (; k + 2 < n; k += 2) {
+      const double* l0r = m_re.data() + k * n;
+      const double* l0i = m_im.data() + k * n;
+      const double* l1r = m_re.data() + (k + 1) * n;
+      const double* l1i = m_im.data() + (k + 1) * n;
+      for (std::size_t j = j0; j < j1; ++j) {
+        double* yr = xr.data() + j * n;
+        double* yi = xi.data() + j * n;
+        const double y0r = yr[k], y0i = yi[k];
+        subtractScaled(yr, yi, l0r, l0i, y0r, y0i, k + 1, k + 2);
+        subtractScaled2(yr, yi, l0r, l0i, y0r, y0i, l1r, l1i, yr[k + 1], yi[k + 1], k + 2, n);
+      }
+    }
+    for (; k + 1 < n; ++k) {
       const double* lr = m_re.data() + k * n;
       const double* li = m_im.data() + k * n;
       for (std::size_t j = j0; j < j1; ++j) {
         const double yr = xr[j * n + k], yi = xi[j * n + k];
-        if (yr == 0.0 && yi == 0.0) continue;
         subtractScaled(xr.data() + j * n, xi.data() + j * n, lr, li, yr, yi, k + 1, n);
       }
     }
