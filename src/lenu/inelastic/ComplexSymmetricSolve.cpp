@@ -32,6 +32,51 @@ inline void subtractScaled2(double* xr, double* xi, const double* ar, const doub
     xi[i] = yi - (br[i] * ei + bi[i] * er);
   }
 }
+
+// The hot loops are also compiled for AVX2 (x86-64 GCC function multi-versioning, chosen at load
+// time): wider vectors, the same operations in the same order (no FMA contraction: FMA is not
+// enabled), so the results do not depend on the instruction set.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#define LENU_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define LENU_SIMD_CLONES
+#endif
+
+// Trailing update of two pivots k, k + 1: columns j >= k + 2, rows i >= j (column-major n x n).
+LENU_SIMD_CLONES void updateTrailing2(double* re, double* im, std::size_t n, std::size_t k, const double* vr, const double* vi) {
+  const double* l0r = re + k * n;
+  const double* l0i = im + k * n;
+  const double* l1r = re + (k + 1) * n;
+  const double* l1i = im + (k + 1) * n;
+  for (std::size_t j = k + 2; j < n; ++j)
+    subtractScaled2(re + j * n, im + j * n, l0r, l0i, vr[j], vi[j], l1r, l1i, vr[n + j], vi[n + j], j, n);
+}
+
+// L y = x for the right-hand sides j0 <= j < j1 (unit lower L, column-major n x n), in place.
+LENU_SIMD_CLONES void forwardColumns(const double* re, const double* im, std::size_t n, double* xr, double* xi, std::size_t j0,
+                                     std::size_t j1) {
+  // two columns of L per pass: x_i = (x_i - L(i, k) y_k) - L(i, k+1) y_{k+1}, with y_{k+1}
+  // = x_{k+1} - L(k+1, k) y_k (the same operations as one column at a time)
+  std::size_t k = 0;
+  for (; k + 2 < n; k += 2) {
+    const double* l0r = re + k * n;
+    const double* l0i = im + k * n;
+    const double* l1r = re + (k + 1) * n;
+    const double* l1i = im + (k + 1) * n;
+    for (std::size_t j = j0; j < j1; ++j) {
+      double* yr = xr + j * n;
+      double* yi = xi + j * n;
+      const double y0r = yr[k], y0i = yi[k];
+      subtractScaled(yr, yi, l0r, l0i, y0r, y0i, k + 1, k + 2);
+      subtractScaled2(yr, yi, l0r, l0i, y0r, y0i, l1r, l1i, yr[k + 1], yi[k + 1], k + 2, n);
+    }
+  }
+  for (; k + 1 < n; ++k) {
+    const double* lr = re + k * n;
+    const double* li = im + k * n;
+    for (std::size_t j = j0; j < j1; ++j) subtractScaled(xr + j * n, xi + j * n, lr, li, xr[j * n + k], xi[j * n + k], k + 1, n);
+  }
+}
 } // namespace
 
 void ComplexSymmetricLDLT::compute(const Eigen::MatrixXcd& A, double maxGrowth) {
@@ -98,10 +143,7 @@ bool ComplexSymmetricLDLT::tryCompute(const Eigen::MatrixXcd& A, double maxGrowt
     if (k + 1 == n) break;
     subtractScaled(m_re.data() + (k + 1) * n, m_im.data() + (k + 1) * n, l0r, l0i, vr[k + 1], vi[k + 1], k + 1, n);
     if (!pivot(k + 1, n)) return false;
-    const double* l1r = m_re.data() + (k + 1) * n;
-    const double* l1i = m_im.data() + (k + 1) * n;
-    for (std::size_t j = k + 2; j < n; ++j)
-      subtractScaled2(m_re.data() + j * n, m_im.data() + j * n, l0r, l0i, vr[j], vi[j], l1r, l1i, vr[n + j], vi[n + j], j, n);
+    updateTrailing2(m_re.data(), m_im.data(), n, k, vr.data(), vi.data());
   }
   return true;
 }
@@ -111,30 +153,7 @@ void ComplexSymmetricLDLT::forward(std::vector<double>& xr, std::vector<double>&
   constexpr std::size_t kColumns = 8; // right-hand sides per pass (they stay in cache with a column of L)
   for (std::size_t j0 = 0; j0 < m; j0 += kColumns) {
     const std::size_t j1 = std::min(m, j0 + kColumns);
-    // two columns of L per pass: x_i = (x_i - L(i, k) y_k) - L(i, k+1) y_{k+1}, with y_{k+1}
-    // = x_{k+1} - L(k+1, k) y_k (the same operations as one column at a time)
-    std::size_t k = 0;
-    for (; k + 2 < n; k += 2) {
-      const double* l0r = m_re.data() + k * n;
-      const double* l0i = m_im.data() + k * n;
-      const double* l1r = m_re.data() + (k + 1) * n;
-      const double* l1i = m_im.data() + (k + 1) * n;
-      for (std::size_t j = j0; j < j1; ++j) {
-        double* yr = xr.data() + j * n;
-        double* yi = xi.data() + j * n;
-        const double y0r = yr[k], y0i = yi[k];
-        subtractScaled(yr, yi, l0r, l0i, y0r, y0i, k + 1, k + 2);
-        subtractScaled2(yr, yi, l0r, l0i, y0r, y0i, l1r, l1i, yr[k + 1], yi[k + 1], k + 2, n);
-      }
-    }
-    for (; k + 1 < n; ++k) {
-      const double* lr = m_re.data() + k * n;
-      const double* li = m_im.data() + k * n;
-      for (std::size_t j = j0; j < j1; ++j) {
-        const double yr = xr[j * n + k], yi = xi[j * n + k];
-        subtractScaled(xr.data() + j * n, xi.data() + j * n, lr, li, yr, yi, k + 1, n);
-      }
-    }
+    forwardColumns(m_re.data(), m_im.data(), n, xr.data(), xi.data(), j0, j1);
   }
 }
 

@@ -665,11 +665,20 @@ void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n,
   for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
 }
 
+// The hot loops are also compiled for AVX2 (x86-64 GCC function multi-versioning, chosen at load
+// time): wider vectors, the same operations in the same order (FMA is not enabled, so no
+// contraction), so the results do not depend on the instruction set.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#define LENU_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define LENU_SIMD_CLONES
+#endif
+
 // applyGreen for ns sources at once, interleaved: source k at b[i * ns + k] (i < n), result in
 // gr / gi[i * ns + k] (real, imaginary part; i < m), in real arithmetic so that the loops over
 // the sources vectorise; with outW = out / W (the Wronskian folded into the outgoing solution once
 // per wave): g[i] = outW_i h sum_{k<=i} reg_k b_k + reg_i h sum_{k>i} outW_k b_k.
-void applyGreenBatch(const GreensFunctionSolution& s, const cd* outW, const double* b, std::size_t ns, std::size_t n,
+LENU_SIMD_CLONES void applyGreenBatch(const GreensFunctionSolution& s, const cd* outW, const double* b, std::size_t ns, std::size_t n,
                      double h, std::size_t m, double* gr, double* gi, std::vector<double>& acc) {
   acc.assign(2 * ns, 0.0);
   double* ar = acc.data();
@@ -709,6 +718,28 @@ void applyGreenBatch(const GreensFunctionSolution& s, const cd* outW, const doub
       gi[i * ns + k] = orr * ti + oi * tr;
     }
   }
+}
+
+// Source products: sr / si[(qq * nS + k) * nS + k2] += sum_{i < n} b[i, qq, k] g[i, qq, k2] for
+// k2 >= k (b, g interleaved with ns = nqc * nS columns per mesh point; sums in mesh order).
+LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, const double* gim, std::size_t n, std::size_t nqc,
+                                     std::size_t nS, double* sr, double* si) {
+  const std::size_t ns = nqc * nS;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t qq = 0; qq < nqc; ++qq) {
+      const double* bi = bases + i * ns + qq * nS;
+      const double* gri = gre + i * ns + qq * nS;
+      const double* gii = gim + i * ns + qq * nS;
+      for (std::size_t k = 0; k < nS; ++k) {
+        const double bk = bi[k];
+        double* srk = sr + (qq * nS + k) * nS;
+        double* sik = si + (qq * nS + k) * nS;
+        for (std::size_t k2 = k; k2 < nS; ++k2) {
+          srk[k2] += bk * gri[k2];
+          sik[k2] += bk * gii[k2];
+        }
+      }
+    }
 }
 } // namespace
 
@@ -881,21 +912,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         sums.assign(2 * nqc * nS * nS, 0.0);
         double* sr = sums.data();
         double* si = sums.data() + nqc * nS * nS;
-        for (std::size_t i = 0; i < n; ++i)
-          for (std::size_t qq = 0; qq < nqc; ++qq) {
-            const double* bi = bases.data() + i * ns + qq * nS;
-            const double* gri = gre.data() + i * ns + qq * nS;
-            const double* gii = gim.data() + i * ns + qq * nS;
-            for (std::size_t k = 0; k < nS; ++k) {
-              const double bk = bi[k];
-              double* srk = sr + (qq * nS + k) * nS;
-              double* sik = si + (qq * nS + k) * nS;
-              for (std::size_t k2 = k; k2 < nS; ++k2) {
-                srk[k2] += bk * gri[k2];
-                sik[k2] += bk * gii[k2];
-              }
-            }
-          }
+        sourceProducts(bases.data(), gre.data(), gim.data(), n, nqc, nS, sr, si);
         for (std::size_t qq = 0; qq < nqc; ++qq) {
           cd* fw = Fw.data() + qq * fOff.back() + fOff[static_cast<std::size_t>(iw)];
           const double* srq = sr + qq * nS * nS;
