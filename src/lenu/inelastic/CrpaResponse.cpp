@@ -720,23 +720,25 @@ LENU_SIMD_CLONES void applyGreenBatch(const GreensFunctionSolution& s, const cd*
   }
 }
 
-// Source products: sr / si[(qq * nS + k) * nS + k2] += sum_{i < n} b[i, qq, k] g[i, qq, k2] for
-// k2 >= k (b, g interleaved with ns = nqc * nS columns per mesh point; sums in mesh order).
-LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, const double* gim, std::size_t n, std::size_t nqc,
-                                     std::size_t nS, double* sr, double* si) {
-  const std::size_t ns = nqc * nS;
+// Source products of W momentum transfers at once: sr / si[(k * nS + k2) * W + qq] += sum_{i < n}
+// b[i, k, qq] g[i, k, qq] for k2 >= k (b, g interleaved with ns = nS * W columns per mesh point,
+// column k * W + qq; each sum runs over i in mesh order; the loop over qq is one vector).
+template <std::size_t W>
+LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, const double* gim, std::size_t n, std::size_t nS,
+                                     double* sr, double* si) {
+  const std::size_t ns = nS * W;
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t qq = 0; qq < nqc; ++qq) {
-      const double* bi = bases + i * ns + qq * nS;
-      const double* gri = gre + i * ns + qq * nS;
-      const double* gii = gim + i * ns + qq * nS;
-      for (std::size_t k = 0; k < nS; ++k) {
-        const double bk = bi[k];
-        double* srk = sr + (qq * nS + k) * nS;
-        double* sik = si + (qq * nS + k) * nS;
-        for (std::size_t k2 = k; k2 < nS; ++k2) {
-          srk[k2] += bk * gri[k2];
-          sik[k2] += bk * gii[k2];
+    for (std::size_t k = 0; k < nS; ++k) {
+      const double* bk = bases + i * ns + k * W;
+      for (std::size_t k2 = k; k2 < nS; ++k2) {
+        const double* gr = gre + i * ns + k2 * W;
+        const double* gi = gim + i * ns + k2 * W;
+        double* a = sr + (k * nS + k2) * W;
+        double* b = si + (k * nS + k2) * W;
+#pragma omp simd
+        for (std::size_t qq = 0; qq < W; ++qq) {
+          a[qq] += bk[qq] * gr[qq];
+          b[qq] += bk[qq] * gi[qq];
         }
       }
     }
@@ -858,8 +860,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
     const std::size_t nqc = q1 - q0;
-    // Per wave, the sources of all q of the chunk in one batch (columns qq * nS + k): the same
-    // reg and out serve every q, and the batch is long enough for the loops over it to vectorise.
+    // Per wave, the sources of all q of the chunk in one batch (columns k * kQChunk + qq, the
+    // columns qq >= nqc of a last, shorter chunk zero): the same reg and out serve every q, and
+    // the loops over the batch vectorise.
 #ifdef _OPENMP
 #pragma omp parallel
 #endif
@@ -873,18 +876,22 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         const auto& w = m_waves[static_cast<std::size_t>(iw)];
         const std::size_t nS = w.sources.size();
         if (nS == 0) continue;
-        const std::size_t ns = nS * nqc;
+        const std::size_t ns = nS * kQChunk;
         const auto& hole = m_holes[w.hole];
         const auto& s = sols[static_cast<std::size_t>(iw)];
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
         const int lp = w.l;
-        for (std::size_t qq = 0; qq < nqc; ++qq)
+        for (std::size_t qq = 0; qq < kQChunk; ++qq)
           for (std::size_t k = 0; k < nS; ++k) {
+            double* src = bases.data() + k * kQChunk + qq; // interleaved: src[i * ns]
+            if (qq >= nqc) {
+              for (std::size_t i = 0; i < n; ++i) src[i * ns] = 0.0;
+              continue;
+            }
             const int kind = w.sources[k][0];
             const double* jl = jAt(q0 + qq, w.sources[k][1]);
             const double* djl = djAt(q0 + qq, w.sources[k][1]);
-            double* src = bases.data() + qq * nS + k; // interleaved: src[i * ns]
             if (w.forward) {
               const double* fk = kind == 0 ? u.data() : kind == 1 ? hole.bm.data() : hole.bp.data();
               for (std::size_t i = 0; i < n; ++i) src[i * ns] = jl[i] * fk[i];
@@ -901,7 +908,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         for (std::size_t qq = 0; qq < nqc; ++qq)
           for (std::size_t k = 0; k < nS; ++k) {
             cd* gk = gK.data() + qq * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
-            const std::size_t c = qq * nS + k;
+            const std::size_t c = k * kQChunk + qq;
             for (std::size_t K = 0; K < nK; ++K) {
               const std::size_t i = (K + 1) * m_stride - 1;
               gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
@@ -909,17 +916,15 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           }
         // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
         // sum runs over i in order, the unneeded products cost less than selecting the needed).
-        sums.assign(2 * nqc * nS * nS, 0.0);
+        sums.assign(2 * kQChunk * nS * nS, 0.0);
         double* sr = sums.data();
-        double* si = sums.data() + nqc * nS * nS;
-        sourceProducts(bases.data(), gre.data(), gim.data(), n, nqc, nS, sr, si);
+        double* si = sums.data() + kQChunk * nS * nS;
+        sourceProducts<kQChunk>(bases.data(), gre.data(), gim.data(), n, nS, sr, si);
         for (std::size_t qq = 0; qq < nqc; ++qq) {
           cd* fw = Fw.data() + qq * fOff.back() + fOff[static_cast<std::size_t>(iw)];
-          const double* srq = sr + qq * nS * nS;
-          const double* siq = si + qq * nS * nS;
           for (std::size_t k = 0; k < nS; ++k)
             for (std::size_t k2 = k; k2 < nS; ++k2)
-              if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(srq[k * nS + k2], siq[k * nS + k2]);
+              if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(sr[(k * nS + k2) * kQChunk + qq], si[(k * nS + k2) * kQChunk + qq]);
         }
       }
     }
