@@ -217,6 +217,30 @@ private:
 };
 } // namespace
 
+namespace {
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+// Also compiled for AVX2 (GCC function multi-versioning, chosen at load time): wider vectors, the
+// same operations in the same order (FMA is not enabled: no contraction), the same results.
+#define LENU_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define LENU_SIMD_CLONES
+#endif
+// One pair's free polarization, upper triangle K <= K2 of an (a, c) block of Pi0 (column-major,
+// leading dimension N, complex as interleaved doubles): col_K2[K] += AA x[K] y[K2] in real
+// arithmetic (the complex product of finite numbers).
+LENU_SIMD_CLONES void addPairPolarization(double* block, std::size_t N, const double* xd, const double* yd, double AA,
+                                          std::size_t nK) {
+  for (std::size_t K2 = 0; K2 < nK; ++K2) {
+    double* col = block + 2 * K2 * N;
+    const double yr = yd[2 * K2], yi = yd[2 * K2 + 1];
+    for (std::size_t K = 0; K <= K2; ++K) {
+      col[2 * K] += AA * (xd[2 * K] * yr - xd[2 * K + 1] * yi);
+      col[2 * K + 1] += AA * (xd[2 * K] * yi + xd[2 * K + 1] * yr);
+    }
+  }
+}
+} // namespace
+
 struct CrpaResponse::BlockState {
   std::size_t N = 0, nsp = 1, nt = 1, nK = 0;
   // D = local part (diagonal in type and radius, full in species) + gradient term (scalar type,
@@ -568,16 +592,8 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       for (std::size_t c = 0; c < nt; ++c) {
         const double AA = weight * p.chanA[a] * p.chanA[c];
         if (AA == 0.0) continue;
-        for (std::size_t K2 = 0; K2 < nK; ++K2) {
-          // col[K] += AA x[K] y[K2] in real arithmetic (the complex product of finite numbers)
-          double* col = reinterpret_cast<double*>(pi0.data() + idx(sp, c, K2) * N + idx(sp, a, 0));
-          const double* xd = reinterpret_cast<const double*>(x.data());
-          const double yr = y[K2].real(), yi = y[K2].imag();
-          for (std::size_t K = 0; K <= K2; ++K) {
-            col[2 * K] += AA * (xd[2 * K] * yr - xd[2 * K + 1] * yi);
-            col[2 * K + 1] += AA * (xd[2 * K] * yi + xd[2 * K + 1] * yr);
-          }
-        }
+        addPairPolarization(reinterpret_cast<double*>(pi0.data() + idx(sp, c, 0) * N + idx(sp, a, 0)), N,
+                            reinterpret_cast<const double*>(x.data()), reinterpret_cast<const double*>(y.data()), AA, nK);
       }
   }
   for (std::size_t sp = 0; sp < nsp; ++sp)
@@ -665,14 +681,6 @@ void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n,
   for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
 }
 
-// The hot loops are also compiled for AVX2 (x86-64 GCC function multi-versioning, chosen at load
-// time): wider vectors, the same operations in the same order (FMA is not enabled, so no
-// contraction), so the results do not depend on the instruction set.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
-#define LENU_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define LENU_SIMD_CLONES
-#endif
 
 // applyGreen for ns sources at once, interleaved: source k at b[i * ns + k] (i < n), result in
 // gr / gi[i * ns + k] (real, imaginary part; i < m), in real arithmetic so that the loops over
@@ -742,6 +750,31 @@ LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, con
         }
       }
     }
+}
+
+// P_o[K] = sum_k c_k[o] g_k[K] (complex g as interleaved doubles, sources k in order) for the
+// operators o that are on.
+LENU_SIMD_CLONES void combineSources(double* P, const double* gw, const std::array<std::array<double, 8>, 9>& coef,
+                                     const std::array<std::size_t, 9>& sidx, std::size_t nbs, const std::array<bool, 8>& on,
+                                     std::size_t nK) {
+  for (std::size_t o = 0; o < 8; ++o) {
+    if (!on[o]) continue;
+    double* Po = P + 2 * o * nK;
+    std::fill(Po, Po + 2 * nK, 0.0);
+    for (std::size_t k = 0; k < nbs; ++k) {
+      const double c = coef[k][o];
+      if (c == 0.0) continue;
+      const double* gk = gw + 2 * sidx[k] * nK;
+      for (std::size_t K = 0; K < 2 * nK; ++K) Po[K] += c * gk[K];
+    }
+  }
+}
+// col[K] += f[K] P[K] (complex col, P interleaved; real f), K < nK.
+LENU_SIMD_CLONES void addScaledRows(double* col, const double* f, const double* P, std::size_t nK) {
+  for (std::size_t K = 0; K < nK; ++K) {
+    col[2 * K] += f[K] * P[2 * K];
+    col[2 * K + 1] += f[K] * P[2 * K + 1];
+  }
 }
 } // namespace
 
@@ -969,17 +1002,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             }
           // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
           const cd* gw = gK.data() + (iq - q0) * gOff.back() + gOff[p.wave];
-          for (std::size_t o = 0; o < 8; ++o) {
-            if (!on[o]) continue;
-            cd* Po = P.data() + o * nK;
-            std::fill(Po, Po + nK, cd(0.0));
-            for (std::size_t k = 0; k < nbs; ++k) {
-              const double c = coef[k][o];
-              if (c == 0.0) continue;
-              const cd* gk = gw + sidx[k] * nK;
-              for (std::size_t K = 0; K < nK; ++K) Po[K] += c * gk[K];
-            }
-          }
+          combineSources(reinterpret_cast<double*>(P.data()), reinterpret_cast<const double*>(gw), coef, sidx, nbs, on, nK);
           for (std::size_t a = 0; a < nt; ++a) {
             if (weight * p.chanA[a] == 0.0) continue;
             const double* fK = wk.fK[ip].data() + a * nK;
@@ -988,11 +1011,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               // column o, rows (sp, a, K) of R0n, real and imaginary parts interleaved
               double* col = reinterpret_cast<double*>(wk.R0n.data() + (col0 + wk.column[sp * 8 + o]) * wk.R0n.rows() +
                                                       static_cast<Eigen::Index>(idx(sp, a, 0)));
-              const double* Po = reinterpret_cast<const double*>(P.data() + o * nK);
-              for (std::size_t K = 0; K < nK; ++K) {
-                col[2 * K] += fK[K] * Po[2 * K];
-                col[2 * K + 1] += fK[K] * Po[2 * K + 1];
-              }
+              addScaledRows(col, fK, reinterpret_cast<const double*>(P.data() + o * nK), nK);
             }
           }
           // Free part, forward and backward (the backward term cancels the Pauli-blocked
