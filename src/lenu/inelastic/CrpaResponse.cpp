@@ -915,28 +915,31 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
         const int lp = w.l;
-        for (std::size_t qq = 0; qq < kQChunk; ++qq)
-          for (std::size_t k = 0; k < nS; ++k) {
-            double* src = bases.data() + k * kQChunk + qq; // interleaved: src[i * ns]
-            if (qq >= nqc) {
-              for (std::size_t i = 0; i < n; ++i) src[i * ns] = 0.0;
-              continue;
-            }
-            const int kind = w.sources[k][0];
-            const double* jl = jAt(q0 + qq, w.sources[k][1]);
-            const double* djl = djAt(q0 + qq, w.sources[k][1]);
-            if (w.forward) {
-              const double* fk = kind == 0 ? u.data() : kind == 1 ? hole.bm.data() : hole.bp.data();
-              for (std::size_t i = 0; i < n; ++i) src[i * ns] = jl[i] * fk[i];
-            } else {
-              for (std::size_t i = 0; i < n; ++i) {
-                const double r = static_cast<double>(i + 1) * h;
-                const double f = jl[i] * u[i];
-                const double df = djl[i] * u[i] + jl[i] * hole.du[i];
-                src[i * ns] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+        for (std::size_t k = 0; k < nS; ++k) {
+          const int kind = w.sources[k][0];
+          std::array<const double*, kQChunk> jl{}, djl{};
+          for (std::size_t qq = 0; qq < nqc; ++qq) {
+            jl[qq] = jAt(q0 + qq, w.sources[k][1]);
+            djl[qq] = djAt(q0 + qq, w.sources[k][1]);
+          }
+          double* src = bases.data() + k * kQChunk; // interleaved: src[i * ns + qq]
+          const double* fk = kind == 0 ? u.data() : kind == 1 ? hole.bm.data() : hole.bp.data();
+          for (std::size_t i = 0; i < n; ++i) {
+            double* si = src + i * ns;
+            const double r = static_cast<double>(i + 1) * h;
+            for (std::size_t qq = 0; qq < kQChunk; ++qq) {
+              if (qq >= nqc) {
+                si[qq] = 0.0;
+              } else if (w.forward) {
+                si[qq] = jl[qq][i] * fk[i];
+              } else {
+                const double f = jl[qq][i] * u[i];
+                const double df = djl[qq][i] * u[i] + jl[qq][i] * hole.du[i];
+                si[qq] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
               }
             }
           }
+        }
         applyGreenBatch(s, outW[static_cast<std::size_t>(iw)].data(), bases.data(), ns, n, h, mG, gre.data(), gim.data(), acc);
         for (std::size_t qq = 0; qq < nqc; ++qq)
           for (std::size_t k = 0; k < nS; ++k) {
