@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include <Eigen/Dense>
@@ -13,6 +14,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/inelastic/ComplexSymmetricSolve.hpp"
 
 namespace lenu::inelastic {
 
@@ -215,6 +217,30 @@ private:
 };
 } // namespace
 
+namespace {
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+// Also compiled for AVX2 (GCC function multi-versioning, chosen at load time): wider vectors, the
+// same operations in the same order (FMA is not enabled: no contraction), the same results.
+#define LENU_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define LENU_SIMD_CLONES
+#endif
+// One pair's free polarization, upper triangle K <= K2 of an (a, c) block of Pi0 (column-major,
+// leading dimension N, complex as interleaved doubles): col_K2[K] += AA x[K] y[K2] in real
+// arithmetic (the complex product of finite numbers).
+LENU_SIMD_CLONES void addPairPolarization(double* block, std::size_t N, const double* xd, const double* yd, double AA,
+                                          std::size_t nK) {
+  for (std::size_t K2 = 0; K2 < nK; ++K2) {
+    double* col = block + 2 * K2 * N;
+    const double yr = yd[2 * K2], yi = yd[2 * K2 + 1];
+    for (std::size_t K = 0; K <= K2; ++K) {
+      col[2 * K] += AA * (xd[2 * K] * yr - xd[2 * K + 1] * yi);
+      col[2 * K + 1] += AA * (xd[2 * K] * yi + xd[2 * K + 1] * yr);
+    }
+  }
+}
+} // namespace
+
 struct CrpaResponse::BlockState {
   std::size_t N = 0, nsp = 1, nt = 1, nK = 0;
   // D = local part (diagonal in type and radius, full in species) + gradient term (scalar type,
@@ -224,6 +250,10 @@ struct CrpaResponse::BlockState {
   std::vector<double> doff;      // (K, K+1) couplings, same layout (empty if none)
   Eigen::MatrixXd coul;          // nK x nK (empty if none)
   int coulType = -1;
+  // The RPA system: symmetric form (ldlt, see factorise) or, where that fails, LU of 1 - Pi0 D.
+  bool symmetric = false;
+  ComplexSymmetricLDLT ldlt;
+  std::vector<double> wInvSqrt; // |D_ii|^-1/2
   ComplexLU lu;
   std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
   /// Y = X D (rows of X times D), X: rows x N.
@@ -255,6 +285,47 @@ struct CrpaResponse::BlockState {
   }
   /// D X (D symmetric): (X^T D)^T.
   MatC leftMultiply(const MatC& X) const { return rightMultiply(X.transpose()).transpose(); }
+  /// Factorises the RPA system for the free polarization pi0 (N x N, complex symmetric).
+  /// K = D (1 - Pi0 D)^-1 is complex symmetric: with S = D - D Pi0 D = D (1 - Pi0 D) (complex
+  /// symmetric) K = D S^-1 D, and with the diagonal scaling W = |diag D| (S~ = W^-1/2 S W^-1/2)
+  ///   R0(A, n) K R0(n, B) = Z_A^T S~^-1 Z_B,  Z = W^-1/2 D R0(n, .),
+  /// so an LDL^T of S~ (half an LU) and one triangular substitution per right-hand side serve.
+  /// Where D has a zero diagonal entry or the LDL^T fails its pivot/growth check (D near
+  /// singular, or a system that needs pivoting), the LU of 1 - Pi0 D is used instead.
+  void factorise(const MatC& pi0) {
+    const auto n = static_cast<Eigen::Index>(N);
+    const MatC pd = rightMultiply(pi0); // Pi0 D
+    MatC Dm = rightMultiply(MatC::Identity(n, n));
+    wInvSqrt.assign(N, 0.0);
+    bool ok = true;
+    for (Eigen::Index i = 0; i < n && ok; ++i) {
+      const double w = std::abs(Dm(i, i).real());
+      ok = w > 0.0 && std::isfinite(w);
+      if (ok) wInvSqrt[static_cast<std::size_t>(i)] = 1.0 / std::sqrt(w);
+    }
+    if (ok) {
+      MatC S = Dm - leftMultiply(pd);
+      for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index i = j; i < n; ++i) S(i, j) *= wInvSqrt[static_cast<std::size_t>(i)] * wInvSqrt[static_cast<std::size_t>(j)];
+      symmetric = ldlt.tryCompute(S);
+    }
+    if (symmetric) return;
+    MatC M = -pd;
+    M.diagonal().array() += 1.0;
+    lu.compute(M);
+  }
+  /// left, right with R0(A, n) D (1 - Pi0 D)^-1 R0(n, B) = left.col(A)^T right.col(B) for the
+  /// columns of R0n = R0(n, .).
+  std::pair<MatC, MatC> rpaFactors(const MatC& R0n) const {
+    if (!symmetric) return {R0n, leftMultiply(lu.solve(R0n))};
+    MatC Z = leftMultiply(R0n);
+    for (Eigen::Index i = 0; i < Z.rows(); ++i) Z.row(i) *= wInvSqrt[static_cast<std::size_t>(i)];
+    MatC Y = ldlt.halfSolve(Z);
+    MatC right = Y;
+    const auto& dinv = ldlt.inverseDiagonal();
+    for (Eigen::Index i = 0; i < Y.rows(); ++i) right.row(i) *= dinv[static_cast<std::size_t>(i)];
+    return {std::move(Y), std::move(right)};
+  }
 };
 
 CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField, SkyrmeForce force, ResponseMode mode,
@@ -521,16 +592,8 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       for (std::size_t c = 0; c < nt; ++c) {
         const double AA = weight * p.chanA[a] * p.chanA[c];
         if (AA == 0.0) continue;
-        for (std::size_t K2 = 0; K2 < nK; ++K2) {
-          // col[K] += AA x[K] y[K2] in real arithmetic (the complex product of finite numbers)
-          double* col = reinterpret_cast<double*>(pi0.data() + idx(sp, c, K2) * N + idx(sp, a, 0));
-          const double* xd = reinterpret_cast<const double*>(x.data());
-          const double yr = y[K2].real(), yi = y[K2].imag();
-          for (std::size_t K = 0; K <= K2; ++K) {
-            col[2 * K] += AA * (xd[2 * K] * yr - xd[2 * K + 1] * yi);
-            col[2 * K + 1] += AA * (xd[2 * K] * yi + xd[2 * K + 1] * yr);
-          }
-        }
+        addPairPolarization(reinterpret_cast<double*>(pi0.data() + idx(sp, c, 0) * N + idx(sp, a, 0)), N,
+                            reinterpret_cast<const double*>(x.data()), reinterpret_cast<const double*>(y.data()), AA, nK);
       }
   }
   for (std::size_t sp = 0; sp < nsp; ++sp)
@@ -589,9 +652,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         }
     }
   }
-  MatC M = -st.rightMultiply(pi0);
-  M.diagonal().array() += 1.0;
-  st.lu.compute(M);
+  st.factorise(pi0);
   return st;
 }
 
@@ -620,21 +681,23 @@ void applyGreen(const GreensFunctionSolution& s, const double* b, std::size_t n,
   for (std::size_t i = n; i < m; ++i) g[i] = cmul(s.out[i], tail);
 }
 
+
 // applyGreen for ns sources at once, interleaved: source k at b[i * ns + k] (i < n), result in
-// gr / gi[i * ns + k] (real, imaginary part; i < m). The same operations per source as
-// applyGreen, in real arithmetic, so that the loops over the sources vectorise.
-void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size_t ns, std::size_t n, double h,
-                     std::size_t m, cd invW, double* gr, double* gi, std::vector<double>& acc) {
+// gr / gi[i * ns + k] (real, imaginary part; i < m), in real arithmetic so that the loops over
+// the sources vectorise; with outW = out / W (the Wronskian folded into the outgoing solution once
+// per wave): g[i] = outW_i h sum_{k<=i} reg_k b_k + reg_i h sum_{k>i} outW_k b_k.
+LENU_SIMD_CLONES void applyGreenBatch(const GreensFunctionSolution& s, const cd* outW, const double* b, std::size_t ns, std::size_t n,
+                     double h, std::size_t m, double* gr, double* gi, std::vector<double>& acc) {
   acc.assign(2 * ns, 0.0);
   double* ar = acc.data();
   double* ai = acc.data() + ns;
   for (std::size_t i = n; i-- > 0;) {
-    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = s.out[i].real(), oi = s.out[i].imag();
+    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = outW[i].real(), oi = outW[i].imag();
     const double* bi = b + i * ns;
     double* gri = gr + i * ns;
     double* gii = gi + i * ns;
     for (std::size_t k = 0; k < ns; ++k) {
-      gri[k] = rr * ar[k] - ri * ai[k]; // reg_i h sum_{k>i} out_k b_k
+      gri[k] = rr * ar[k] - ri * ai[k]; // reg_i h sum_{k>i} outW_k b_k
       gii[k] = rr * ai[k] + ri * ar[k];
       const double hb = h * bi[k];
       ar[k] += hb * orr;
@@ -642,9 +705,8 @@ void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size
     }
   }
   std::fill(acc.begin(), acc.end(), 0.0);
-  const double wr = invW.real(), wi = invW.imag();
   for (std::size_t i = 0; i < n; ++i) {
-    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = s.out[i].real(), oi = s.out[i].imag();
+    const double rr = s.reg[i].real(), ri = s.reg[i].imag(), orr = outW[i].real(), oi = outW[i].imag();
     const double* bi = b + i * ns;
     double* gri = gr + i * ns;
     double* gii = gi + i * ns;
@@ -652,18 +714,66 @@ void applyGreenBatch(const GreensFunctionSolution& s, const double* b, std::size
       const double hb = h * bi[k];
       ar[k] += hb * rr;
       ai[k] += hb * ri;
-      const double tr = (orr * ar[k] - oi * ai[k]) + gri[k], ti = (orr * ai[k] + oi * ar[k]) + gii[k];
-      gri[k] = tr * wr - ti * wi;
-      gii[k] = tr * wi + ti * wr;
+      gri[k] += orr * ar[k] - oi * ai[k];
+      gii[k] += orr * ai[k] + oi * ar[k];
     }
   }
   for (std::size_t k = 0; k < ns; ++k) {
-    const double tr = ar[k] * wr - ai[k] * wi, ti = ar[k] * wi + ai[k] * wr;
+    const double tr = ar[k], ti = ai[k];
     for (std::size_t i = n; i < m; ++i) {
-      const double orr = s.out[i].real(), oi = s.out[i].imag();
+      const double orr = outW[i].real(), oi = outW[i].imag();
       gr[i * ns + k] = orr * tr - oi * ti;
       gi[i * ns + k] = orr * ti + oi * tr;
     }
+  }
+}
+
+// Source products of W momentum transfers at once: sr / si[(k * nS + k2) * W + qq] += sum_{i < n}
+// b[i, k, qq] g[i, k, qq] for k2 >= k (b, g interleaved with ns = nS * W columns per mesh point,
+// column k * W + qq; each sum runs over i in mesh order; the loop over qq is one vector).
+template <std::size_t W>
+LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, const double* gim, std::size_t n, std::size_t nS,
+                                     double* sr, double* si) {
+  const std::size_t ns = nS * W;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < nS; ++k) {
+      const double* bk = bases + i * ns + k * W;
+      for (std::size_t k2 = k; k2 < nS; ++k2) {
+        const double* gr = gre + i * ns + k2 * W;
+        const double* gi = gim + i * ns + k2 * W;
+        double* a = sr + (k * nS + k2) * W;
+        double* b = si + (k * nS + k2) * W;
+#pragma omp simd
+        for (std::size_t qq = 0; qq < W; ++qq) {
+          a[qq] += bk[qq] * gr[qq];
+          b[qq] += bk[qq] * gi[qq];
+        }
+      }
+    }
+}
+
+// P_o[K] = sum_k c_k[o] g_k[K] (complex g as interleaved doubles, sources k in order) for the
+// operators o that are on.
+LENU_SIMD_CLONES void combineSources(double* P, const double* gw, const std::array<std::array<double, 8>, 9>& coef,
+                                     const std::array<std::size_t, 9>& sidx, std::size_t nbs, const std::array<bool, 8>& on,
+                                     std::size_t nK) {
+  for (std::size_t o = 0; o < 8; ++o) {
+    if (!on[o]) continue;
+    double* Po = P + 2 * o * nK;
+    std::fill(Po, Po + 2 * nK, 0.0);
+    for (std::size_t k = 0; k < nbs; ++k) {
+      const double c = coef[k][o];
+      if (c == 0.0) continue;
+      const double* gk = gw + 2 * sidx[k] * nK;
+      for (std::size_t K = 0; K < 2 * nK; ++K) Po[K] += c * gk[K];
+    }
+  }
+}
+// col[K] += f[K] P[K] (complex col, P interleaved; real f), K < nK.
+LENU_SIMD_CLONES void addScaledRows(double* col, const double* f, const double* P, std::size_t nK) {
+  for (std::size_t K = 0; K < nK; ++K) {
+    col[2 * K] += f[K] * P[2 * K];
+    col[2 * K + 1] += f[K] * P[2 * K + 1];
   }
 }
 } // namespace
@@ -720,6 +830,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     std::vector<std::size_t> active;
     MatC R0n;
     std::vector<MatC> Rf;
+    // Per pair: weight chanA[a] u_h(r_K) / r_K^2 at [a * nK + K] (the radial factor of the
+    // mixed propagators, q-independent).
+    std::vector<std::vector<double>> fK;
   };
   std::vector<Work> work(m_blocks.size());
 #ifdef _OPENMP
@@ -742,6 +855,21 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     const auto nA = static_cast<Eigen::Index>(wk.active.size());
     wk.R0n = MatC::Zero(static_cast<Eigen::Index>(wk.st.N), nA * static_cast<Eigen::Index>(nq));
     wk.Rf.assign(nq, MatC::Zero(nA, nA));
+    const std::size_t nt = static_cast<std::size_t>(b.ntype);
+    wk.fK.assign(b.pairs.size(), std::vector<double>(nt * nK, 0.0));
+    for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
+      const Pair& p = b.pairs[ip];
+      const auto& hole = m_holes[m_waves[p.wave].hole];
+      const auto& u = hole.s->u;
+      for (std::size_t a = 0; a < nt; ++a) {
+        const double A = hole.s->occupation * p.chanA[a];
+        if (A == 0.0) continue;
+        for (std::size_t K = 0; K < nK; ++K) {
+          const std::size_t i = (K + 1) * m_stride - 1;
+          if (i < u.size()) wk.fK[ip][a * nK + K] = A * u[i] / (m_rK[K] * m_rK[K]);
+        }
+      }
+    }
   }
   // Per q, each wave's sources (kind, L) with G applied, once for all blocks (Wave::sources):
   // their values on the RPA mesh gK and their products F(s, s2) = int b_s G b_s2 (G(r, r') =
@@ -755,72 +883,87 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     maxS = std::max(maxS, nS);
   }
   // Momentum transfers in chunks of kQChunk (fewer parallel regions, bounded memory).
-  constexpr std::size_t kQChunk = 8;
+  constexpr std::size_t kQChunk = 4;
   std::vector<cd> gK(gOff.back() * kQChunk), Fw(fOff.back() * kQChunk);
+  // The outgoing solutions divided by the Wronskian (q-independent), on the mesh up to mG.
+  std::vector<std::vector<cd>> outW(m_waves.size());
+  for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
+    if (m_waves[iw].sources.empty()) continue;
+    const cd invW = 1.0 / sols[iw].wronskian;
+    outW[iw].resize(mG);
+    for (std::size_t i = 0; i < mG; ++i) outW[iw][i] = sols[iw].out[i] * invW;
+  }
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
-    const long nwq = nw * static_cast<long>(q1 - q0);
+    const std::size_t nqc = q1 - q0;
+    // Per wave, the sources of all q of the chunk in one batch (columns k * kQChunk + qq, the
+    // columns qq >= nqc of a last, shorter chunk zero): the same reg and out serve every q, and
+    // the loops over the batch vectorise.
 #ifdef _OPENMP
 #pragma omp parallel
 #endif
     {
-      std::vector<double> bases(maxS * nB), gre(maxS * mG), gim(maxS * mG), acc;
-      std::vector<std::size_t> partners;
+      std::vector<double> bases(maxS * kQChunk * nB), gre(maxS * kQChunk * mG), gim(maxS * kQChunk * mG), acc;
       std::vector<double> sums;
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic)
 #endif
-      for (long t = 0; t < nwq; ++t) {
-        const std::size_t iq = q0 + static_cast<std::size_t>(t / nw);
-        const long iw = t % nw;
+      for (long iw = 0; iw < nw; ++iw) {
         const auto& w = m_waves[static_cast<std::size_t>(iw)];
         const std::size_t nS = w.sources.size();
         if (nS == 0) continue;
+        const std::size_t ns = nS * kQChunk;
         const auto& hole = m_holes[w.hole];
         const auto& s = sols[static_cast<std::size_t>(iw)];
         const std::size_t n = hole.iMax;
         const auto& u = hole.s->u;
-        const cd invW = 1.0 / s.wronskian;
         const int lp = w.l;
         for (std::size_t k = 0; k < nS; ++k) {
           const int kind = w.sources[k][0];
-          const double* jl = jAt(iq, w.sources[k][1]);
-          const double* djl = djAt(iq, w.sources[k][1]);
-          double* src = bases.data() + k; // interleaved: src[i * nS]
+          std::array<const double*, kQChunk> jl{}, djl{};
+          for (std::size_t qq = 0; qq < nqc; ++qq) {
+            jl[qq] = jAt(q0 + qq, w.sources[k][1]);
+            djl[qq] = djAt(q0 + qq, w.sources[k][1]);
+          }
+          double* src = bases.data() + k * kQChunk; // interleaved: src[i * ns + qq]
+          const double* fk = kind == 0 ? u.data() : kind == 1 ? hole.bm.data() : hole.bp.data();
           for (std::size_t i = 0; i < n; ++i) {
+            double* si = src + i * ns;
             const double r = static_cast<double>(i + 1) * h;
-            if (w.forward) {
-              src[i * nS] = jl[i] * (kind == 0 ? u[i] : kind == 1 ? hole.bm[i] : hole.bp[i]);
-            } else {
-              const double f = jl[i] * u[i];
-              const double df = djl[i] * u[i] + jl[i] * hole.du[i];
-              src[i * nS] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+            for (std::size_t qq = 0; qq < kQChunk; ++qq) {
+              if (qq >= nqc) {
+                si[qq] = 0.0;
+              } else if (w.forward) {
+                si[qq] = jl[qq][i] * fk[i];
+              } else {
+                const double f = jl[qq][i] * u[i];
+                const double df = djl[qq][i] * u[i] + jl[qq][i] * hole.du[i];
+                si[qq] = kind == 0 ? f : kind == 1 ? -df - (lp + 1.0) * f / r : -df + lp * f / r;
+              }
             }
           }
         }
-        applyGreenBatch(s, bases.data(), nS, n, h, mG, invW, gre.data(), gim.data(), acc);
-        for (std::size_t k = 0; k < nS; ++k) {
-          cd* gk = gK.data() + (iq - q0) * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
-          for (std::size_t K = 0; K < nK; ++K) {
-            const std::size_t i = (K + 1) * m_stride - 1;
-            gk[K] = cd(gre[i * nS + k], gim[i * nS + k]);
-          }
-        }
-        // F(k, k2) = int b_k G b_k2 for the needed k2 >= k, the sums over i interleaved.
-        for (std::size_t k = 0; k < nS; ++k) {
-          partners.clear();
-          for (std::size_t k2 = k; k2 < nS; ++k2)
-            if (w.products[k * nS + k2]) partners.push_back(k2);
-          const std::size_t np = partners.size();
-          sums.assign(2 * np, 0.0);
-          for (std::size_t i = 0; i < n; ++i) {
-            const double bi = bases[i * nS + k];
-            for (std::size_t j = 0; j < np; ++j) {
-              sums[2 * j] += bi * gre[i * nS + partners[j]];
-              sums[2 * j + 1] += bi * gim[i * nS + partners[j]];
+        applyGreenBatch(s, outW[static_cast<std::size_t>(iw)].data(), bases.data(), ns, n, h, mG, gre.data(), gim.data(), acc);
+        for (std::size_t qq = 0; qq < nqc; ++qq)
+          for (std::size_t k = 0; k < nS; ++k) {
+            cd* gk = gK.data() + qq * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
+            const std::size_t c = k * kQChunk + qq;
+            for (std::size_t K = 0; K < nK; ++K) {
+              const std::size_t i = (K + 1) * m_stride - 1;
+              gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
           }
-          for (std::size_t j = 0; j < np; ++j) Fw[(iq - q0) * fOff.back() + fOff[static_cast<std::size_t>(iw)] + k * nS + partners[j]] = cd(sums[2 * j], sums[2 * j + 1]);
+        // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
+        // sum runs over i in order, the unneeded products cost less than selecting the needed).
+        sums.assign(2 * kQChunk * nS * nS, 0.0);
+        double* sr = sums.data();
+        double* si = sums.data() + kQChunk * nS * nS;
+        sourceProducts<kQChunk>(bases.data(), gre.data(), gim.data(), n, nS, sr, si);
+        for (std::size_t qq = 0; qq < nqc; ++qq) {
+          cd* fw = Fw.data() + qq * fOff.back() + fOff[static_cast<std::size_t>(iw)];
+          for (std::size_t k = 0; k < nS; ++k)
+            for (std::size_t k2 = k; k2 < nS; ++k2)
+              if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(sr[(k * nS + k2) * kQChunk + qq], si[(k * nS + k2) * kQChunk + qq]);
         }
       }
     }
@@ -843,12 +986,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         std::vector<cd> P(8 * nK);
         std::array<cd, 81> F{};
         std::array<cd, 72> T{};
-        for (const auto& p : b.pairs) {
+        for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
+          const Pair& p = b.pairs[ip];
           const auto& w = m_waves[p.wave];
           const auto& hole = m_holes[w.hole];
           const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
           const double weight = hole.s->occupation;
-          const auto& u = hole.s->u;
           const std::size_t nS = w.sources.size();
           std::size_t nbs = 0;
           std::array<bool, 8> on{};
@@ -865,28 +1008,16 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             }
           // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
           const cd* gw = gK.data() + (iq - q0) * gOff.back() + gOff[p.wave];
-          for (std::size_t o = 0; o < 8; ++o) {
-            if (!on[o]) continue;
-            cd* Po = P.data() + o * nK;
-            std::fill(Po, Po + nK, cd(0.0));
-            for (std::size_t k = 0; k < nbs; ++k) {
-              const double c = coef[k][o];
-              if (c == 0.0) continue;
-              const cd* gk = gw + sidx[k] * nK;
-              for (std::size_t K = 0; K < nK; ++K) Po[K] += c * gk[K];
-            }
-          }
+          combineSources(reinterpret_cast<double*>(P.data()), reinterpret_cast<const double*>(gw), coef, sidx, nbs, on, nK);
           for (std::size_t a = 0; a < nt; ++a) {
-            const double A = weight * p.chanA[a];
-            if (A == 0.0) continue;
-            for (std::size_t K = 0; K < nK; ++K) {
-              const std::size_t i = (K + 1) * m_stride - 1;
-              if (i >= u.size()) continue;
-              const double fK = A * u[i] / (m_rK[K] * m_rK[K]);
-              if (fK == 0.0) continue;
-              const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
-              for (std::size_t o = 0; o < 8; ++o)
-                if (on[o]) wk.R0n(row, col0 + wk.column[sp * 8 + o]) += fK * P[o * nK + K];
+            if (weight * p.chanA[a] == 0.0) continue;
+            const double* fK = wk.fK[ip].data() + a * nK;
+            for (std::size_t o = 0; o < 8; ++o) {
+              if (!on[o]) continue;
+              // column o, rows (sp, a, K) of R0n, real and imaginary parts interleaved
+              double* col = reinterpret_cast<double*>(wk.R0n.data() + (col0 + wk.column[sp * 8 + o]) * wk.R0n.rows() +
+                                                      static_cast<Eigen::Index>(idx(sp, a, 0)));
+              addScaledRows(col, fK, reinterpret_cast<const double*>(P.data() + o * nK), nK);
             }
           }
           // Free part, forward and backward (the backward term cancels the Pauli-blocked
@@ -930,14 +1061,14 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     const std::vector<std::size_t>& active = wk.active;
     const auto nA = static_cast<Eigen::Index>(active.size());
     // RPA: R = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B), all q at once.
-    MatC DX;
+    MatC left, right;
     const bool rpa = m_cfg.interaction.enabled && st.N > 0;
-    if (rpa) DX = st.leftMultiply(st.lu.solve(R0n));
+    if (rpa) std::tie(left, right) = st.rpaFactors(R0n);
     for (std::size_t iq = 0; iq < nq; ++iq) {
       const double qMeV = std::max(qs[iq], 1e-6);
       const auto col0 = static_cast<Eigen::Index>(iq) * nA;
       MatC Ra = Rf[iq];
-      if (rpa) Ra.noalias() += R0n.middleCols(col0, nA).transpose() * DX.middleCols(col0, nA);
+      if (rpa) Ra.noalias() += left.middleCols(col0, nA).transpose() * right.middleCols(col0, nA);
       MatC R = MatC::Zero(nE, nE);
       for (Eigen::Index i = 0; i < nA; ++i)
         for (Eigen::Index k = 0; k < nA; ++k)
@@ -1146,9 +1277,8 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
   }
   cd R = Rf;
   if (m_cfg.interaction.enabled && st.N > 0) {
-    const Eigen::VectorXcd X = st.lu.solve(R0n);
-    const MatC DX = st.leftMultiply(MatC(X));
-    R += (R0n.array() * DX.col(0).array()).sum(); // sum_i R0n_i (D X)_i, no conjugation
+    const auto [left, right] = st.rpaFactors(MatC(R0n));
+    R += (left.col(0).array() * right.col(0).array()).sum(); // no conjugation
   }
   return R;
 }

@@ -18,7 +18,8 @@
 /// [Y_{J+1} sigma]_J (unnatural), on a radial mesh (step `coarseStep`, trapezoid weights):
 ///   Pi = Pi0 + Pi0 D Pi,  D = w_k r_k^2 v(r_k) / (2J+1)  (+ the Coulomb multipole kernel and
 ///   the gradient term's tridiagonal finite-difference kernel in the scalar channel),
-/// solved by complex LU (Eigen) per omega. The residual interaction is SkyrmeResidualInteraction
+/// solved per omega in the complex-symmetric form K = D (1 - Pi0 D)^-1 = D S^-1 D, S = D - D Pi0 D
+/// (LDL^T, ComplexSymmetricSolve; LU of 1 - Pi0 D where that fails). The residual interaction is SkyrmeResidualInteraction
 /// (see there what is exact and what is Landau-Migdal). External operators (the eight basic
 /// multipole operators of HartreeFockResponse, including the derivative ones Delta, Omega, or a
 /// local operator) enter through mixed free propagators built from their source functions
