@@ -29,7 +29,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 2; // 2: gradient (b2) residual term
+constexpr int kCrpaCacheVersion = 3; // 2: gradient (b2) residual term; 3: current (j^2) term
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -92,6 +92,16 @@ double angularFactor(const AngularCoefficients& a, int J, int L, int S) {
   if (L == J) return a.c[kS][0][1];
   if (L == J - 1) return J >= 1 ? a.c[kSPP][0][0] / std::sqrt(J / (2.0 * J + 1.0)) : 0.0;
   if (L == J + 1) return a.c[kSPP][0][2] / std::sqrt((J + 1.0) / (2.0 * J + 1.0));
+  return 0.0;
+}
+// Angular coefficient of radial kind `kind` in <a||w(r) Y_JL1 . grad||b> (gradient on the ket),
+// from those of Delta_J = M_JJ . grad / q (L = J) and Delta''_J = (1/q) grad M_J . grad / q
+// (L = J -/+ 1 with the weights sqrt(J/(2J+1)), sqrt((J+1)/(2J+1)), MultipoleOperators.hpp).
+double currentAngular(const AngularCoefficients& a, int J, int L, int kind) {
+  const auto k = static_cast<std::size_t>(kind);
+  if (L == J) return a.c[kD][k][1];
+  if (L == J - 1) return J >= 1 ? a.c[kDPP][k][0] / std::sqrt(J / (2.0 * J + 1.0)) : 0.0;
+  if (L == J + 1) return a.c[kDPP][k][2] / std::sqrt((J + 1.0) / (2.0 * J + 1.0));
   return 0.0;
 }
 // x[i] -= a[i] c for i in [from, to), complex numbers with split real and imaginary parts (the one
@@ -331,6 +341,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   m_stride = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(m_cfg.coarseStep / h)));
   m_nK = std::min((iMaxAll + m_stride - 1) / m_stride, (m_nFine - 1) / m_stride);
   for (std::size_t K = 0; K < m_nK; ++K) m_rK.push_back(static_cast<double>((K + 1) * m_stride) * h);
+  m_dK = static_cast<double>(m_stride) * h;
   m_v = skyrmeResidualStrengths(m_force, m_mf->result(), m_rK, m_cfg.interaction);
   // Blocks J^pi with their channels and pairs.
   for (int J = 0; J <= m_cfg.maxJ; ++J) {
@@ -347,11 +358,23 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         b.typeL[b.ntype] = J + 1; b.typeS[b.ntype] = 1; ++b.ntype;
       }
       if (!m_cfg.interaction.spinChannel) {
-        // keep only the scalar type (spin channels carry no interaction); still needed as a basis? no.
+        // keep only the scalar type (spin channels carry no interaction)
         int nt = 0;
         for (int t = 0; t < b.ntype; ++t)
           if (b.typeS[t] == 0) { b.typeL[nt] = b.typeL[t]; b.typeS[nt] = 0; ++nt; }
         b.ntype = nt;
+      }
+      // Current channels Y_JL1 . j: natural parity L = J -/+ 1 (convection current, longitudinal
+      // and transverse), unnatural parity L = J (magnetic).
+      if (m_cfg.interaction.enabled && m_cfg.interaction.currentTerms) {
+        const int first = b.ntype;
+        if (natural) {
+          if (J >= 1) { b.typeL[b.ntype] = J - 1; b.typeS[b.ntype] = 2; ++b.ntype; }
+          b.typeL[b.ntype] = J + 1; b.typeS[b.ntype] = 2; ++b.ntype;
+        } else if (J >= 1) {
+          b.typeL[b.ntype] = J; b.typeS[b.ntype] = 2; ++b.ntype;
+        }
+        b.hasCurrent = b.ntype > first;
       }
       for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
         const auto& w = m_waves[iw];
@@ -362,7 +385,31 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         p.wave = iw;
         p.ang = w.forward ? angularCoefficients(w.l, w.j, hs->l, hs->j, J) : angularCoefficients(hs->l, hs->j, w.l, w.j, J);
         if (p.ang.zero) continue;
-        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
+        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = b.typeS[t] == 2 ? 0.0 : angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
+        if (b.hasCurrent) {
+          // <x||A||y> = (1/2)[<x||T||y> - eps (-1)^(j_x - j_y) <y||T||x>], T = w Y_JL1 . grad (gradient
+          // on the ket), U = grad . w Y_JL1 = A - T from (T^M)^+ = -(-1)^(M+L+1-J) U^-M (Y_JL1^M* =
+          // (-1)^(M+L+1-J) Y_JL1^-M, grad anti-hermitian), eps = (-1)^(L+1-J). <p||T||h> = sum_k a(p,h)_k
+          // int u_p w K_k[u_h] (K_0 = 1, K_1 = d/dr - (l_h+1)/r, K_2 = d/dr + l_h/r), <h||T||p> by parts
+          // = sum_k a(h,p)_k int u_p Kbar_k[w u_h] (Kbar_1 = -d/dr - (l_p+1)/r, Kbar_2 = -d/dr + l_p/r).
+          const AngularCoefficients other =
+              w.forward ? angularCoefficients(hs->l, hs->j, w.l, w.j, J) : angularCoefficients(w.l, w.j, hs->l, hs->j, J);
+          const AngularCoefficients& aph = w.forward ? p.ang : other;
+          const AngularCoefficients& ahp = w.forward ? other : p.ang;
+          const double sig = (std::lround(std::abs(w.j - hs->j)) % 2 == 0) ? 1.0 : -1.0;
+          for (int t = 0; t < b.ntype; ++t) {
+            if (b.typeS[t] != 2) continue;
+            const int L = b.typeL[t];
+            const double eps = ((L + 1 - J) % 2 == 0) ? 1.0 : -1.0;
+            const double fF = w.forward ? 0.5 : -0.5 * eps * sig, fB = w.forward ? -0.5 * eps * sig : 0.5;
+            auto& c = p.cur[static_cast<std::size_t>(t)];
+            c[0] = fF * currentAngular(aph, J, L, 0) + fB * currentAngular(ahp, J, L, 0);
+            c[1] = fF * currentAngular(aph, J, L, 1);
+            c[2] = fF * currentAngular(aph, J, L, 2);
+            c[3] = fB * currentAngular(ahp, J, L, 1);
+            c[4] = fB * currentAngular(ahp, J, L, 2);
+          }
+        }
         b.pairs.push_back(std::move(p));
       }
       if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
@@ -462,6 +509,40 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   }
 }
 
+std::size_t CrpaResponse::currentSource(const Pair& p, int type, std::size_t K, std::vector<double>& s) const {
+  // Vertex of the current channel at node K: the delta function of the local channels replaced by
+  // the hat function b_K (peak 1 at r_K, zero at r_(K-/+1), int b_K dr = dK), w_K = b_K / (dK r^2), so
+  // that the channel value is the radial current component at r_K to O(dK^2) and no derivative of
+  // the Green's function is needed (the gradients act on the hole or, by parts, on w_K u_h; the
+  // derivative of g = w u_h by central differences, exact summation by parts on the fine mesh).
+  const auto& w = m_waves[p.wave];
+  const auto& hole = m_holes[w.hole];
+  const auto& u = hole.s->u;
+  const auto& c = p.cur[static_cast<std::size_t>(type)];
+  const double h = m_mf->meshStep();
+  const long i0 = std::max<long>(0, static_cast<long>(K * m_stride) - 1);
+  const long i1 = std::min<long>(static_cast<long>(std::min(u.size(), m_nFine)) - 1, static_cast<long>((K + 2) * m_stride) - 1);
+  s.clear();
+  if (i1 < i0) return static_cast<std::size_t>(i0);
+  const double rK = m_rK[K], dK = m_dK;
+  auto wAt = [&](long i) {
+    if (i < i0 + 1 || i > i1 - 1 || i < 0) return 0.0;
+    const double r = static_cast<double>(i + 1) * h;
+    return std::max(0.0, 1.0 - std::abs(r - rK) / dK) / (dK * r * r);
+  };
+  auto gAt = [&](long i) { return i >= 0 && i < static_cast<long>(u.size()) ? wAt(i) * u[static_cast<std::size_t>(i)] : 0.0; };
+  const double lp = w.l;
+  s.resize(static_cast<std::size_t>(i1 - i0 + 1));
+  for (long i = i0; i <= i1; ++i) {
+    const double r = static_cast<double>(i + 1) * h;
+    const double wi = wAt(i), g = gAt(i), dg = (gAt(i + 1) - gAt(i - 1)) / (2.0 * h);
+    const auto ii = static_cast<std::size_t>(i);
+    s[static_cast<std::size_t>(i - i0)] = c[0] * g + c[1] * wi * hole.bm[ii] + c[2] * wi * hole.bp[ii] +
+                                           c[3] * (-dg - (lp + 1.0) * g / r) + c[4] * (-dg + lp * g / r);
+  }
+  return static_cast<std::size_t>(i0);
+}
+
 std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const Block* only) const {
   std::vector<GreensFunctionSolution> sols(m_waves.size());
   std::vector<char> need(m_waves.size(), only ? 0 : 1);
@@ -540,6 +621,103 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           for (std::size_t K = 0; K < K2; ++K)
             pi0(static_cast<Eigen::Index>(idx(sp, a, K2)), static_cast<Eigen::Index>(idx(sp, c, K))) =
                 pi0(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(idx(sp, c, K2)));
+  // Current channels: hat-function vertices (currentSource), exact discrete Green's function
+  // products for overlapping supports (|K - K'| <= 2), separable x_K y_K' beyond.
+  if (b.hasCurrent) {
+    const double h = m_mf->meshStep();
+    const long nF = static_cast<long>(m_nFine);
+    std::vector<std::vector<double>> src(nt * nK);
+    std::vector<std::size_t> i0s(nt * nK, 0);
+    std::vector<cd> X(nt * nK), Y(nt * nK), gwin;
+    cd* P = pi0.data();
+    for (const auto& p : b.pairs) {
+      const auto& w = m_waves[p.wave];
+      const auto& hole = m_holes[w.hole];
+      const auto& s = sols[p.wave];
+      const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+      const double weight = hole.s->occupation;
+      const cd invW = 1.0 / s.wronskian;
+      for (std::size_t K = 0; K < nK; ++K) {
+        const std::size_t i = (K + 1) * m_stride - 1;
+        f[K] = i < hole.s->u.size() ? hole.s->u[i] / (m_rK[K] * m_rK[K]) : 0.0;
+      }
+      for (std::size_t t = 0; t < nt; ++t) {
+        if (b.typeS[t] != 2) continue;
+        for (std::size_t K = 0; K < nK; ++K) {
+          auto& sv = src[t * nK + K];
+          const std::size_t i0 = currentSource(p, static_cast<int>(t), K, sv);
+          i0s[t * nK + K] = i0;
+          cd xr = 0.0, yo = 0.0;
+          for (std::size_t k = 0; k < sv.size(); ++k) {
+            xr += (h * sv[k]) * s.reg[i0 + k];
+            yo += (h * sv[k]) * s.out[i0 + k];
+          }
+          X[t * nK + K] = xr;
+          Y[t * nK + K] = yo;
+        }
+      }
+      for (std::size_t t2 = 0; t2 < nt; ++t2) {
+        if (b.typeS[t2] != 2) continue;
+        for (std::size_t K2 = 0; K2 < nK; ++K2) {
+          const auto& s2 = src[t2 * nK + K2];
+          if (s2.empty()) continue;
+          const long i20 = static_cast<long>(i0s[t2 * nK + K2]), i21 = i20 + static_cast<long>(s2.size()) - 1;
+          const long lo = std::max<long>(0, (static_cast<long>(K2) - 2) * static_cast<long>(m_stride) - 1);
+          const long hi = std::min<long>(nF - 1, (static_cast<long>(K2) + 4) * static_cast<long>(m_stride) - 1);
+          // G s2 on the window [lo, hi] (it contains the supports of the sources at K2 -/+ 2 and their nodes)
+          cd Otot = 0.0;
+          for (long k = i20; k <= i21; ++k) Otot += (h * s2[static_cast<std::size_t>(k - i20)]) * s.out[static_cast<std::size_t>(k)];
+          gwin.assign(static_cast<std::size_t>(std::max<long>(0, hi - lo + 1)), cd(0.0));
+          cd A = 0.0, B = Otot;
+          for (long i = lo; i <= hi; ++i) {
+            const auto ii = static_cast<std::size_t>(i);
+            if (i >= i20 && i <= i21) {
+              const double hs = h * s2[static_cast<std::size_t>(i - i20)];
+              A += hs * s.reg[ii];
+              B -= hs * s.out[ii];
+            }
+            gwin[static_cast<std::size_t>(i - lo)] = (s.out[ii] * A + s.reg[ii] * B) * invW;
+          }
+          const cd X2 = X[t2 * nK + K2] * invW, Y2 = Y[t2 * nK + K2] * invW;
+          cd* col = P + idx(sp, t2, K2) * N;
+          for (std::size_t t = 0; t < nt; ++t) {
+            if (b.typeS[t] == 2) {
+              for (std::size_t K = 0; K < nK; ++K) {
+                cd val;
+                if (K + 3 <= K2) val = X[t * nK + K] * Y2;
+                else if (K >= K2 + 3) val = X2 * Y[t * nK + K];
+                else {
+                  val = 0.0;
+                  const auto& s1 = src[t * nK + K];
+                  const long i10 = static_cast<long>(i0s[t * nK + K]);
+                  for (std::size_t k = 0; k < s1.size(); ++k) {
+                    const long i = i10 + static_cast<long>(k);
+                    if (i >= lo && i <= hi) val += (h * s1[k]) * gwin[static_cast<std::size_t>(i - lo)];
+                  }
+                }
+                col[idx(sp, t, K)] += weight * val;
+              }
+            } else {
+              const double Aa = weight * p.chanA[t];
+              if (Aa == 0.0) continue;
+              for (std::size_t K = 0; K < nK; ++K) {
+                if (f[K] == 0.0) continue;
+                const std::size_t i = (K + 1) * m_stride - 1;
+                cd val;
+                const long li = static_cast<long>(i);
+                if (li >= lo && li <= hi) val = gwin[static_cast<std::size_t>(li - lo)];
+                else if (K < K2) val = s.reg[i] * Y2;
+                else val = s.out[i] * X2;
+                val *= Aa * f[K];
+                col[idx(sp, t, K)] += val;
+                P[idx(sp, t, K) * N + idx(sp, t2, K2)] += val;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
   // Interaction kernel.
   st.nsp = nsp;
   st.nt = nt;
@@ -548,12 +726,14 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   const double norm = 1.0 / (2.0 * b.J + 1.0);
   const double dK = static_cast<double>(m_stride) * m_mf->meshStep();
   for (std::size_t a = 0; a < nt; ++a) {
-    const bool spin = b.typeS[a] == 1;
+    const bool spin = b.typeS[a] != 0; // spin or current: no gradient or Coulomb term
+    const bool nc = m_mode == ResponseMode::NeutralCurrent;
     for (std::size_t sp = 0; sp < nsp; ++sp)
       for (std::size_t sp2 = 0; sp2 < nsp; ++sp2)
         for (std::size_t K = 0; K < nK; ++K) {
           double v;
-          if (m_mode == ResponseMode::NeutralCurrent) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
+          if (b.typeS[a] == 2) v = nc ? m_v.current[sp][sp2] : m_v.currentCE;
+          else if (nc) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
           st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
         }
@@ -752,8 +932,13 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     maxS = std::max(maxS, nS);
   }
   // Momentum transfers in chunks of kQChunk (fewer parallel regions, bounded memory).
-  constexpr std::size_t kQChunk = 8;
-  std::vector<cd> gK(gOff.back() * kQChunk), Fw(fOff.back() * kQChunk);
+  // With current channels the applied sources are also kept on the fine mesh [0, mG) (the
+  // hat-function vertices integrate over it), a smaller chunk bounds the memory.
+  bool anyCurrent = false;
+  for (const auto& b : m_blocks) anyCurrent = anyCurrent || b.hasCurrent;
+  const std::size_t kQChunk = anyCurrent ? 2 : 8;
+  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mG : 0;
+  std::vector<cd> gK(gOff.back() * kQChunk), Fw(fOff.back() * kQChunk), gF(gfTot * kQChunk);
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
     const long nwq = nw * static_cast<long>(q1 - q0);
@@ -802,6 +987,10 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             const std::size_t i = (K + 1) * m_stride - 1;
             gk[K] = cd(gre[i * nS + k], gim[i * nS + k]);
           }
+          if (anyCurrent) {
+            cd* gf = gF.data() + (iq - q0) * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mG + k * mG;
+            for (std::size_t i = 0; i < mG; ++i) gf[i] = cd(gre[i * nS + k], gim[i * nS + k]);
+          }
         }
         // F(k, k2) = int b_k G b_k2 for the needed k2 >= k, the sums over i interleaved.
         for (std::size_t k = 0; k < nS; ++k) {
@@ -840,6 +1029,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         std::vector<cd> P(8 * nK);
         std::array<cd, 81> F{};
         std::array<cd, 72> T{};
+        std::vector<double> sv;
         for (const auto& p : b.pairs) {
           const auto& w = m_waves[p.wave];
           const auto& hole = m_holes[w.hole];
@@ -884,6 +1074,31 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               const auto row = static_cast<Eigen::Index>(idx(sp, a, K));
               for (std::size_t o = 0; o < 8; ++o)
                 if (on[o]) wk.R0n(row, col0 + wk.column[sp * 8 + o]) += fK * P[o * nK + K];
+            }
+          }
+          // Current rows: R0(j_(t,K), A_o) = weight h sum_i s_tK(i) sum_k c_k[o] (G b_k)(r_i).
+          if (b.hasCurrent) {
+            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mG;
+            std::array<cd, 9> proj{};
+            for (std::size_t t = 0; t < nt; ++t) {
+              if (b.typeS[t] != 2) continue;
+              for (std::size_t K = 0; K < nK; ++K) {
+                const std::size_t i0 = currentSource(p, static_cast<int>(t), K, sv);
+                for (std::size_t k = 0; k < nbs; ++k) {
+                  const cd* gk = gfw + sidx[k] * mG;
+                  cd acc = 0.0;
+                  for (std::size_t j = 0; j < sv.size() && i0 + j < mG; ++j) acc += (h * weight * sv[j]) * gk[i0 + j];
+                  proj[k] = acc;
+                }
+                const auto row = static_cast<Eigen::Index>(idx(sp, t, K));
+                for (std::size_t o = 0; o < 8; ++o) {
+                  if (!on[o]) continue;
+                  cd v = 0.0;
+                  for (std::size_t k = 0; k < nbs; ++k)
+                    if (coef[k][o] != 0.0) v += coef[k][o] * proj[k];
+                  wk.R0n(row, col0 + wk.column[sp * 8 + o]) += v;
+                }
+              }
             }
           }
           // Free part, forward and backward (the backward term cancels the Pauli-blocked
@@ -1029,8 +1244,8 @@ std::string CrpaResponse::cacheKeyOf() const {
                       {"sw2", nc.sin2ThetaW}})
     put(k, n, v);
   const auto& ic = c.interaction;
-  k += fmt::format("ps={};res={}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
-                   ic.coulomb, ic.gradientTerms);
+  k += fmt::format("ps={};res={}{}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
+                   ic.coulomb, ic.gradientTerms, ic.currentTerms);
   // The HF field: mesh, potentials, occupied and unoccupied bound states, residual strengths.
   const MeanField& mf = m_mf->result().meanField;
   std::uint64_t h = fnv1a64(&mf.meshStep, sizeof mf.meshStep);
@@ -1106,6 +1321,18 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
         R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += g[i] * fK;
       }
     }
+    if (blk->hasCurrent) {
+      std::vector<double> sv;
+      for (std::size_t t = 0; t < nt; ++t) {
+        if (blk->typeS[t] != 2) continue;
+        for (std::size_t K = 0; K < nK; ++K) {
+          const std::size_t i0 = currentSource(p, static_cast<int>(t), K, sv);
+          cd acc = 0.0;
+          for (std::size_t j = 0; j < sv.size(); ++j) acc += (h * weight * sv[j]) * g[i0 + j];
+          R0n(static_cast<Eigen::Index>((sp * nt + t) * nK + K)) += acc;
+        }
+      }
+    }
     cd F = 0.0;
     for (std::size_t i = 0; i < n; ++i) F += src[i] * g[i];
     Rf += F * h * weight;
@@ -1128,10 +1355,10 @@ std::string CrpaResponse::description() const {
   const char* m = m_mode == ResponseMode::ChargedCurrentNu ? "CC nu" : m_mode == ResponseMode::ChargedCurrentNuBar ? "CC nubar" : "NC";
   const auto& ic = m_cfg.interaction;
   return fmt::format("HF-CRPA response ({}), force {}, J <= {}, eta {} MeV, spreading {} MeV, RPA mesh {} fm x {}, "
-                     "residual: {}{}{}{}{}, shift {:.3f} MeV; field: {}",
+                     "residual: {}{}{}{}{}{}, shift {:.3f} MeV; field: {}",
                      m, m_force.name, m_cfg.maxJ, m_cfg.eta, m_cfg.spreadingWidth, m_cfg.coarseStep, m_nK,
                      ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? "+t1,t2(LM)" : "",
-                     ic.enabled && ic.gradientTerms ? "+grad" : "",
+                     ic.enabled && ic.gradientTerms ? "+grad" : "", ic.enabled && ic.currentTerms ? "+j2" : "",
                      ic.enabled && ic.spinChannel ? "+spin" : "", ic.enabled && ic.coulomb && m_mode == ResponseMode::NeutralCurrent ? "+Coulomb" : "",
                      m_shift, m_mf->description());
 }

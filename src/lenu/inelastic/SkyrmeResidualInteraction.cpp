@@ -25,6 +25,13 @@ ResidualStrengths skyrmeResidualStrengths(const SkyrmeForce& f, const HartreeFoc
       for (int b = 0; b < 2; ++b) out.gradient[a][b] = f.b2() - (a == b ? f.b2p() : 0.0);
     out.gradientCE = -f.b2p();
   }
+  if (cfg.currentTerms) {
+    // E_j = -b1 j^2 + b1' sum_q j_q^2 = (1/2) sum_qq' V_qq' j_q . j_q',  V_qq' = -2 (b1 - b1' d_qq');
+    // isospin-invariant functional (as v_CE): V_CE = +2 b1'.
+    for (int a = 0; a < 2; ++a)
+      for (int b = 0; b < 2; ++b) out.current[a][b] = -2.0 * (f.b1() - (a == b ? f.b1p() : 0.0));
+    out.currentCE = 2.0 * f.b1p();
+  }
   const double kPi = constants::kPi;
   const double e2 = constants::kAlpha * constants::kHbarC;
   const double al = f.alpha;

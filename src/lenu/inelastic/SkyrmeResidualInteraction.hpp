@@ -58,6 +58,10 @@ struct ResidualInteractionConfig {
   /// Density-gradient (surface) term b2/2 (grad rho)^2 - b2'/2 sum_q (grad rho_q)^2 of the
   /// functional, exact (non-local on the radial mesh, built by CrpaResponse::prepare).
   bool gradientTerms = true;
+  /// Current (j^2) term of the Galilean-invariant combination b1 (rho tau - j^2) - b1' sum_q
+  /// (rho_q tau_q - j_q^2): current-current residual interaction in the transverse and
+  /// longitudinal current channels (built by CrpaResponse).
+  bool currentTerms = true;
 };
 
 /// Local residual-interaction strengths on a set of radii.
@@ -70,6 +74,11 @@ struct ResidualStrengths {
   /// V_qq'(r1, r2) = -gradient[q][q'] Lap delta(r1 - r2); charge exchange gradientCE.
   double gradient[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
   double gradientCE = 0.0;
+  /// Current-current couplings [MeV fm^5] (0 if cfg.currentTerms is off): the p-h interaction
+  /// int int dj_q V dj_q' = current[q][q'] int dj_q . dj_q' d^3r (current density operator
+  /// j = (1/2i) sum_i [delta(r - r_i) grad_i + grad_i delta(r - r_i)], fm^-4), charge exchange currentCE.
+  double current[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
+  double currentCE = 0.0;
 };
 
 /// Strengths at radii r [fm] from the HF point densities of `result` and the force (Coulomb

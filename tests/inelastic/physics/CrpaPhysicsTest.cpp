@@ -239,12 +239,11 @@ TEST(CrpaSpurious, IsoscalarDipoleIn40Ca) {
 // over the upper half circle of radius B = 120 MeV about omega = 0 (64 Gauss-Legendre nodes):
 // forward strength at omega > 0 and the backward strength at -omega (counted negative) both give
 // E S, hence the 1/2; independent of eta, no Lorentzian tails; strength above B is missed.
-// All residual terms of SkyrmeResidualInteraction (t0, t3, t1/t2 in Landau-Migdal form, gradient,
-// spin, Coulomb) are local or commute with a local operator F(r), so m1(CRPA) must equal
-// m1(free) = the mean-field double commutator sum_q e_q^2 \int B_q rho_q |grad F|^2 (SumRules.hpp
-// (a), the value `lenu response` prints as "mean-field double commutator"). The functional's
-// double commutator (b): bare isoscalar EWSR and TRK (1 + kappa) for IV1, is what a CRPA with the
-// current (j^2) term would exhaust; it is printed (ratio), not asserted. RPA mesh 0.2 fm
+// The free response exhausts the mean-field double commutator sum_q e_q^2 \int B_q rho_q |grad F|^2
+// (SumRules.hpp (a)); the residual terms of SkyrmeResidualInteraction that are local (t0, t3,
+// t1/t2 Landau-Migdal, gradient, spin, Coulomb) commute with F(r), the current (j^2) term does
+// not: by Thouless' theorem the CRPA m1 is the double commutator of the functional (b), bare
+// isoscalar EWSR and TRK (1 + kappa) for IV1 (asserted within 2%). RPA mesh 0.2 fm
 // (CrpaConfig default), HF mesh of HartreeFockConfig (default).
 namespace {
 // (1/pi) Im \int over the upper half circle of radius b about c of omega^k R(omega), k = 0, 1:
@@ -288,7 +287,9 @@ void ewsrCheck(int Z, int N, const char* name) {
                 m1[1] / dcMf, m1[0] / dcMf, dcForce, m1[1] / dcForce,
                 std::string(opName) == "IV1" ? fmt::format(", kappa = {:.4f}", trkEnhancement(dens, force.b1())).c_str() : "");
     EXPECT_NEAR(m1[0] / dcMf, 1.0, 0.01) << name << " " << opName << " free";
-    EXPECT_NEAR(m1[1] / dcMf, 1.0, 0.01) << name << " " << opName << " CRPA";
+    EXPECT_NEAR(m1[1] / dcForce, 1.0, 0.02) << name << " " << opName << " CRPA";
+    // the current term moves m1 off the free value (by 9-13% in 16O - 208Pb): the test is sensitive
+    EXPECT_GT(std::abs(m1[1] / m1[0] - 1.0), 0.04) << name << " " << opName;
   }
 }
 } // namespace
