@@ -29,7 +29,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 3; // 2: gradient (b2) residual term; 3: current (j^2) term
+constexpr int kCrpaCacheVersion = 3; // 2: gradient (b2) residual term; 3: current (j^2) and exact rho-tau terms
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -234,6 +234,10 @@ struct CrpaResponse::BlockState {
   std::vector<double> doff;      // (K, K+1) couplings, same layout (empty if none)
   Eigen::MatrixXd coul;          // nK x nK (empty if none)
   int coulType = -1;
+  // rho-tau coupling (same node, types rhoType and tauType): [K * nsp * nsp + sp * nsp + sp2]
+  // between rho_sp and tau_sp2 (and tau_sp2 and rho_sp; empty if none).
+  std::vector<double> dx;
+  std::size_t rhoType = 0, tauType = 0;
   ComplexLU lu;
   std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
   /// Y = X D (rows of X times D), X: rows x N.
@@ -256,6 +260,15 @@ struct CrpaResponse::BlockState {
               Y.col(static_cast<Eigen::Index>(idx(sp2, t, K + 1))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
               Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K + 1)));
             }
+    if (!dx.empty())
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+            const double d = dx[K * nsp * nsp + sp * nsp + sp2];
+            if (d == 0.0) continue;
+            Y.col(static_cast<Eigen::Index>(idx(sp2, tauType, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, rhoType, K)));
+            Y.col(static_cast<Eigen::Index>(idx(sp, rhoType, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp2, tauType, K)));
+          }
     if (coulType >= 0) {
       const auto c0 = static_cast<Eigen::Index>(idx(0, static_cast<std::size_t>(coulType), 0));
       const auto n = static_cast<Eigen::Index>(nK);
@@ -366,7 +379,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       }
       // Current channels Y_JL1 . j: natural parity L = J -/+ 1 (convection current, longitudinal
       // and transverse), unnatural parity L = J (magnetic).
-      if (m_cfg.interaction.enabled && m_cfg.interaction.currentTerms) {
+      if (m_cfg.interaction.enabled && m_cfg.interaction.momentumTerms && m_cfg.interaction.currentTerms) {
         const int first = b.ntype;
         if (natural) {
           if (J >= 1) { b.typeL[b.ntype] = J - 1; b.typeS[b.ntype] = 2; ++b.ntype; }
@@ -375,6 +388,11 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
           b.typeL[b.ntype] = J; b.typeS[b.ntype] = 2; ++b.ntype;
         }
         b.hasCurrent = b.ntype > first;
+      }
+      // Kinetic-density channel tau_J (natural parity) of the exact rho-tau term.
+      if (natural && m_cfg.interaction.enabled && m_cfg.interaction.momentumTerms && m_cfg.interaction.exactTau) {
+        b.typeL[b.ntype] = J; b.typeS[b.ntype] = 3; ++b.ntype;
+        b.hasCurrent = true;
       }
       for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
         const auto& w = m_waves[iw];
@@ -385,7 +403,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         p.wave = iw;
         p.ang = w.forward ? angularCoefficients(w.l, w.j, hs->l, hs->j, J) : angularCoefficients(hs->l, hs->j, w.l, w.j, J);
         if (p.ang.zero) continue;
-        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = b.typeS[t] == 2 ? 0.0 : angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
+        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = b.typeS[t] >= 2 ? 0.0 : angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
         if (b.hasCurrent) {
           // <x||A||y> = (1/2)[<x||T||y> - eps (-1)^(j_x - j_y) <y||T||x>], T = w Y_JL1 . grad (gradient
           // on the ket), U = grad . w Y_JL1 = A - T from (T^M)^+ = -(-1)^(M+L+1-J) U^-M (Y_JL1^M* =
@@ -397,7 +415,21 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
           const AngularCoefficients& aph = w.forward ? p.ang : other;
           const AngularCoefficients& ahp = w.forward ? other : p.ang;
           const double sig = (std::lround(std::abs(w.j - hs->j)) % 2 == 0) ? 1.0 : -1.0;
+          p.J = J;
           for (int t = 0; t < b.ntype; ++t) {
+            if (b.typeS[t] == 3) {
+              // <p||tau_K||h> = -<p|| grad . (w Y_J grad) ||h> = -[<p||w Y_J Lap||h> + <p||grad(w Y_J) . grad||h>],
+              // grad(f Y_J) = sqrt(J/(2J+1)) (f' + (J+1) f/r) Y_J,J-1 - sqrt((J+1)/(2J+1)) (f' - J f/r) Y_J,J+1
+              // (MultipoleOperators.hpp); backward <h||tau||p> = (-1)^(j_h - j_p) <p||tau||h> (hermitian, rank J).
+              const double ph = w.forward ? 1.0 : sig;
+              auto& c = p.cur[static_cast<std::size_t>(t)];
+              c[0] = ph * aph.c[kM][0][1];
+              for (int k = 0; k < 3; ++k) {
+                c[static_cast<std::size_t>(1 + k)] = ph * currentAngular(aph, J, J - 1, k);
+                c[static_cast<std::size_t>(4 + k)] = ph * currentAngular(aph, J, J + 1, k);
+              }
+              continue;
+            }
             if (b.typeS[t] != 2) continue;
             const int L = b.typeL[t];
             const double eps = ((L + 1 - J) % 2 == 0) ? 1.0 : -1.0;
@@ -509,7 +541,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   }
 }
 
-std::size_t CrpaResponse::currentSource(const Pair& p, int type, std::size_t K, std::vector<double>& s) const {
+std::size_t CrpaResponse::currentSource(const Pair& p, int type, bool tauType, std::size_t K, std::vector<double>& s) const {
   // Vertex of the current channel at node K: the delta function of the local channels replaced by
   // the hat function b_K (peak 1 at r_K, zero at r_(K-/+1), int b_K dr = dK), w_K = b_K / (dK r^2), so
   // that the channel value is the radial current component at r_K to O(dK^2) and no derivative of
@@ -533,6 +565,23 @@ std::size_t CrpaResponse::currentSource(const Pair& p, int type, std::size_t K, 
   auto gAt = [&](long i) { return i >= 0 && i < static_cast<long>(u.size()) ? wAt(i) * u[static_cast<std::size_t>(i)] : 0.0; };
   const double lp = w.l;
   s.resize(static_cast<std::size_t>(i1 - i0 + 1));
+  if (tauType) {
+    const double J = p.J, lh = hole.s->l;
+    const double cm = J >= 1 ? std::sqrt(J / (2.0 * J + 1.0)) : 0.0, cp = -std::sqrt((J + 1.0) / (2.0 * J + 1.0));
+    auto uAt = [&](long i) { return i >= 0 && i < static_cast<long>(u.size()) ? u[static_cast<std::size_t>(i)] : 0.0; };
+    for (long i = i0; i <= i1; ++i) {
+      const double r = static_cast<double>(i + 1) * h;
+      const auto ii = static_cast<std::size_t>(i);
+      const double wi = wAt(i), dw = (wAt(i + 1) - wAt(i - 1)) / (2.0 * h);
+      const double lap = (uAt(i + 1) - 2.0 * uAt(i) + uAt(i - 1)) / (h * h) - lh * (lh + 1.0) * u[ii] / (r * r);
+      const double gm = cm * (dw + (J + 1.0) * wi / r), gp = cp * (dw - J * wi / r);
+      const double kk[3] = {u[ii], hole.bm[ii], hole.bp[ii]};
+      double v = c[0] * wi * lap;
+      for (int k = 0; k < 3; ++k) v += (c[static_cast<std::size_t>(1 + k)] * gm + c[static_cast<std::size_t>(4 + k)] * gp) * kk[k];
+      s[static_cast<std::size_t>(i - i0)] = -v;
+    }
+    return static_cast<std::size_t>(i0);
+  }
   for (long i = i0; i <= i1; ++i) {
     const double r = static_cast<double>(i + 1) * h;
     const double wi = wAt(i), g = gAt(i), dg = (gAt(i + 1) - gAt(i - 1)) / (2.0 * h);
@@ -642,10 +691,10 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         f[K] = i < hole.s->u.size() ? hole.s->u[i] / (m_rK[K] * m_rK[K]) : 0.0;
       }
       for (std::size_t t = 0; t < nt; ++t) {
-        if (b.typeS[t] != 2) continue;
+        if (b.typeS[t] < 2) continue;
         for (std::size_t K = 0; K < nK; ++K) {
           auto& sv = src[t * nK + K];
-          const std::size_t i0 = currentSource(p, static_cast<int>(t), K, sv);
+          const std::size_t i0 = currentSource(p, static_cast<int>(t), b.typeS[t] == 3, K, sv);
           i0s[t * nK + K] = i0;
           cd xr = 0.0, yo = 0.0;
           for (std::size_t k = 0; k < sv.size(); ++k) {
@@ -657,7 +706,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         }
       }
       for (std::size_t t2 = 0; t2 < nt; ++t2) {
-        if (b.typeS[t2] != 2) continue;
+        if (b.typeS[t2] < 2) continue;
         for (std::size_t K2 = 0; K2 < nK; ++K2) {
           const auto& s2 = src[t2 * nK + K2];
           if (s2.empty()) continue;
@@ -681,7 +730,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           const cd X2 = X[t2 * nK + K2] * invW, Y2 = Y[t2 * nK + K2] * invW;
           cd* col = P + idx(sp, t2, K2) * N;
           for (std::size_t t = 0; t < nt; ++t) {
-            if (b.typeS[t] == 2) {
+            if (b.typeS[t] >= 2) {
               for (std::size_t K = 0; K < nK; ++K) {
                 cd val;
                 if (K + 3 <= K2) val = X[t * nK + K] * Y2;
@@ -732,7 +781,8 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       for (std::size_t sp2 = 0; sp2 < nsp; ++sp2)
         for (std::size_t K = 0; K < nK; ++K) {
           double v;
-          if (b.typeS[a] == 2) v = nc ? m_v.current[sp][sp2] : m_v.currentCE;
+          if (b.typeS[a] == 3) v = 0.0; // tau couples to rho only (dx below)
+          else if (b.typeS[a] == 2) v = nc ? m_v.current[sp][sp2] : m_v.currentCE;
           else if (nc) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
           st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
@@ -768,6 +818,21 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
               dK * m_rK[K] * m_rK[K] * dK * m_rK[K2] * m_rK[K2] * vc * norm;
         }
     }
+  }
+  // rho-tau term: E = sum_qq' (b1 - b1' d_qq') rho_q tau_q', the same node weights as the local channels.
+  for (std::size_t a = 0; a < nt; ++a) {
+    if (b.typeS[a] != 3) continue;
+    st.tauType = a;
+    st.rhoType = 0;
+    for (std::size_t c = 0; c < nt; ++c)
+      if (b.typeS[c] == 0) st.rhoType = c;
+    st.dx.assign(nK * nsp * nsp, 0.0);
+    for (std::size_t K = 0; K < nK; ++K)
+      for (std::size_t sp = 0; sp < nsp; ++sp)
+        for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+          const double v = m_mode == ResponseMode::NeutralCurrent ? m_v.rhoTau[sp][sp2] : m_v.rhoTauCE;
+          st.dx[K * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
+        }
   }
   MatC M = -st.rightMultiply(pi0);
   M.diagonal().array() += 1.0;
@@ -1081,9 +1146,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mG;
             std::array<cd, 9> proj{};
             for (std::size_t t = 0; t < nt; ++t) {
-              if (b.typeS[t] != 2) continue;
+              if (b.typeS[t] < 2) continue;
               for (std::size_t K = 0; K < nK; ++K) {
-                const std::size_t i0 = currentSource(p, static_cast<int>(t), K, sv);
+                const std::size_t i0 = currentSource(p, static_cast<int>(t), b.typeS[t] == 3, K, sv);
                 for (std::size_t k = 0; k < nbs; ++k) {
                   const cd* gk = gfw + sidx[k] * mG;
                   cd acc = 0.0;
@@ -1244,8 +1309,8 @@ std::string CrpaResponse::cacheKeyOf() const {
                       {"sw2", nc.sin2ThetaW}})
     put(k, n, v);
   const auto& ic = c.interaction;
-  k += fmt::format("ps={};res={}{}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
-                   ic.coulomb, ic.gradientTerms, ic.currentTerms);
+  k += fmt::format("ps={};res={}{}{}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
+                   ic.coulomb, ic.gradientTerms, ic.currentTerms, ic.exactTau);
   // The HF field: mesh, potentials, occupied and unoccupied bound states, residual strengths.
   const MeanField& mf = m_mf->result().meanField;
   std::uint64_t h = fnv1a64(&mf.meshStep, sizeof mf.meshStep);
@@ -1324,9 +1389,9 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
     if (blk->hasCurrent) {
       std::vector<double> sv;
       for (std::size_t t = 0; t < nt; ++t) {
-        if (blk->typeS[t] != 2) continue;
+        if (blk->typeS[t] < 2) continue;
         for (std::size_t K = 0; K < nK; ++K) {
-          const std::size_t i0 = currentSource(p, static_cast<int>(t), K, sv);
+          const std::size_t i0 = currentSource(p, static_cast<int>(t), blk->typeS[t] == 3, K, sv);
           cd acc = 0.0;
           for (std::size_t j = 0; j < sv.size(); ++j) acc += (h * weight * sv[j]) * g[i0 + j];
           R0n(static_cast<Eigen::Index>((sp * nt + t) * nK + K)) += acc;
@@ -1357,8 +1422,8 @@ std::string CrpaResponse::description() const {
   return fmt::format("HF-CRPA response ({}), force {}, J <= {}, eta {} MeV, spreading {} MeV, RPA mesh {} fm x {}, "
                      "residual: {}{}{}{}{}{}, shift {:.3f} MeV; field: {}",
                      m, m_force.name, m_cfg.maxJ, m_cfg.eta, m_cfg.spreadingWidth, m_cfg.coarseStep, m_nK,
-                     ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? "+t1,t2(LM)" : "",
-                     ic.enabled && ic.gradientTerms ? "+grad" : "", ic.enabled && ic.currentTerms ? "+j2" : "",
+                     ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? (ic.exactTau ? "+t1,t2(rho tau exact)" : "+t1,t2(LM)") : "",
+                     ic.enabled && ic.gradientTerms ? "+grad" : "", ic.enabled && ic.momentumTerms && ic.currentTerms ? "+j2" : "",
                      ic.enabled && ic.spinChannel ? "+spin" : "", ic.enabled && ic.coulomb && m_mode == ResponseMode::NeutralCurrent ? "+Coulomb" : "",
                      m_shift, m_mf->description());
 }

@@ -143,23 +143,26 @@ private:
   struct Pair {
     std::size_t wave;               // index into m_waves
     AngularCoefficients ang;        // forward: <p||O||h>, backward: <h||O||p>
-    std::array<double, 4> chanA{};  // angular factors of the block's local channel types (0 for current types)
+    std::array<double, 5> chanA{};  // angular factors of the block's local channel types (0 for current / tau types)
     // Current channel types: coefficients of the five basis sources of currentSource() in the
     // pair's vertex <p||A||h> (forward) or <h||A||p> (backward), A = (1/2)(w Y_JL1 . grad + grad . w Y_JL1).
-    std::array<std::array<double, 5>, 4> cur{};
+    // Tau type: [0] <||Y_J||> (bra p), [1 + k] and [4 + k] the kind-k coefficients a(p,h) of Y_J,J-1 . grad and
+    // Y_J,J+1 . grad, times (-1)^(j_h - j_p) for backward pairs.
+    std::array<std::array<double, 7>, 5> cur{};
+    int J = 0;
     std::array<int, 9> source{};    // [kind * 3 + d] (L = J - 1 + d): index into the wave's sources, -1 unused
   };
   struct Block {
     int J = 0, parity = 1;
     int ntype = 0;                  // channel types (1 to 4)
-    std::array<int, 4> typeL{};     // orbital rank L of each channel type
-    std::array<int, 4> typeS{};     // 0 scalar, 1 spin, 2 current (vector spherical harmonic Y_JL1 . j)
-    bool hasCurrent = false;
+    std::array<int, 5> typeL{};     // orbital rank L of each channel type
+    std::array<int, 5> typeS{};     // 0 scalar, 1 spin, 2 current (vector spherical harmonic Y_JL1 . j), 3 kinetic density tau
+    bool hasCurrent = false;        // any hat-function (current or tau) type
     std::vector<Pair> pairs;
   };
-  /// Current vertex source of a pair on node K: s(r_i) for i = i0 .. i0 + size - 1 (fine mesh),
+  /// Current (or tau) vertex source of a pair on node K: s(r_i) for i = i0 .. i0 + size - 1 (fine mesh),
   /// <pair||A_K||pair> = h sum_i u_p(r_i) s(r_i).
-  std::size_t currentSource(const Pair& p, int type, std::size_t K, std::vector<double>& s) const;
+  std::size_t currentSource(const Pair& p, int type, bool tauType, std::size_t K, std::vector<double>& s) const;
   struct BlockState;
   BlockState prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols, double etaTot) const;
   /// Green's-function solutions of every wave (only = a block: of its waves only, the others empty).

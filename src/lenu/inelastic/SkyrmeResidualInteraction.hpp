@@ -60,8 +60,12 @@ struct ResidualInteractionConfig {
   bool gradientTerms = true;
   /// Current (j^2) term of the Galilean-invariant combination b1 (rho tau - j^2) - b1' sum_q
   /// (rho_q tau_q - j_q^2): current-current residual interaction in the transverse and
-  /// longitudinal current channels (built by CrpaResponse).
+  /// longitudinal current channels (built by CrpaResponse); only with momentumTerms.
   bool currentTerms = true;
+  /// Exact rho-tau channel of b1 rho tau - b1' sum_q rho_q tau_q (kinetic-density channel, built
+  /// by CrpaResponse) in place of its Landau-Migdal F0 form 2 k_F^2 (b1 - b1' d_qq') in the scalar
+  /// strengths (only with momentumTerms).
+  bool exactTau = true;
 };
 
 /// Local residual-interaction strengths on a set of radii.
@@ -79,6 +83,11 @@ struct ResidualStrengths {
   /// j = (1/2i) sum_i [delta(r - r_i) grad_i + grad_i delta(r - r_i)], fm^-4), charge exchange currentCE.
   double current[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
   double currentCE = 0.0;
+  /// rho-tau couplings [MeV fm^5] (0 unless cfg.exactTau): the second variation of the functional
+  /// delta^2 E = sum_qq' rhoTau[q][q'] 2 int drho_q dtau_q' d^3r, rhoTau = b1 - b1' d_qq' (kinetic
+  /// density operator tau = sum_i grad_i . delta(r - r_i) grad_i); charge exchange rhoTauCE = -b1'.
+  double rhoTau[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
+  double rhoTauCE = 0.0;
 };
 
 /// Strengths at radii r [fm] from the HF point densities of `result` and the force (Coulomb
