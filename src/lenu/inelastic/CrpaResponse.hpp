@@ -15,9 +15,19 @@
 /// terms; with fractional (filling) occupations the pair weight becomes v_h^2 - v_h'^2.
 /// RPA for the local density channels that the zero-range interaction couples, per J^pi and
 /// species: scalar Y_J and spin [Y_J sigma]_J (natural parity), spin [Y_{J-1} sigma]_J and
-/// [Y_{J+1} sigma]_J (unnatural), on a radial mesh (step `coarseStep`, trapezoid weights):
+/// [Y_{J+1} sigma]_J (unnatural); the current channels Y_JL1 . j (L = J -/+ 1 natural, L = J
+/// unnatural parity) and the kinetic-density channel tau_J Y_J (natural) of the exact t1/t2
+/// terms (SkyrmeResidualInteraction.hpp), on a radial mesh (step `coarseStep`, trapezoid weights):
 ///   Pi = Pi0 + Pi0 D Pi,  D = w_k r_k^2 v(r_k) / (2J+1)  (+ the Coulomb multipole kernel and
-///   the gradient term's tridiagonal finite-difference kernel in the scalar channel),
+///   the gradient term's tridiagonal finite-difference kernel in the scalar channel, the rho-tau
+///   coupling between the scalar and tau channels at the same node),
+/// The current and tau vertices at node r_K are smeared with the hat function of the node (width
+/// 2 coarseStep): A_K = (1/2)(w_K Y_JL1 . grad + grad . w_K Y_JL1), tau_K = grad . w_K Y_J grad,
+/// w_K = b_K / (dK r^2), with the derivatives on the hole (by parts), so that only G itself is
+/// needed (no derivative of G and no delta(r - r') term of d/dr d/dr' G); vertex products with
+/// overlapping hat supports are exact discrete sums over the HF mesh. The time-odd current enters
+/// in its anti-hermitian real form A with the coupling V of the functional (the spin channel's
+/// convention); see docs/physics.md for the phases.
 /// solved by complex LU (Eigen) per omega. The residual interaction is SkyrmeResidualInteraction
 /// (see there what is exact and what is Landau-Migdal). External operators (the eight basic
 /// multipole operators of HartreeFockResponse, including the derivative ones Delta, Omega, or a
