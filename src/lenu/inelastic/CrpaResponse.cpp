@@ -447,6 +447,29 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
     }
   }
+  // Hat-vertex sources of the current and tau channels, once per pair.
+  {
+    const std::size_t Lh = 2 * m_stride + 1;
+    std::vector<double> tmp;
+    for (auto& b : m_blocks) {
+      if (!b.hasCurrent) continue;
+      const auto nt = static_cast<std::size_t>(b.ntype);
+      for (auto& p : b.pairs) {
+        p.hat.assign(nt * m_nK * Lh, 0.0);
+        p.hatPos.assign(nt * m_nK * 2, 0);
+        for (std::size_t t = 0; t < nt; ++t) {
+          if (b.typeS[t] < 2) continue;
+          for (std::size_t K = 0; K < m_nK; ++K) {
+            const std::size_t i0 = currentSource(p, static_cast<int>(t), b.typeS[t] == 3, K, tmp);
+            require(tmp.size() <= Lh, "CrpaResponse: hat source longer than its support");
+            std::copy(tmp.begin(), tmp.end(), p.hat.begin() + static_cast<std::ptrdiff_t>((t * m_nK + K) * Lh));
+            p.hatPos[(t * m_nK + K) * 2] = static_cast<std::uint32_t>(i0);
+            p.hatPos[(t * m_nK + K) * 2 + 1] = static_cast<std::uint32_t>(tmp.size());
+          }
+        }
+      }
+    }
+  }
   // Source functions (kind, L) per wave, shared by the blocks (see Wave::sources).
   auto used = [](const Pair& p, int kind, int d) {
     for (int o = 0; o < 8; ++o)
@@ -592,6 +615,13 @@ std::size_t CrpaResponse::currentSource(const Pair& p, int type, bool tauType, s
   return static_cast<std::size_t>(i0);
 }
 
+std::size_t CrpaResponse::hatSource(const Pair& p, std::size_t type, std::size_t K, std::vector<double>& s) const {
+  const std::size_t Lh = 2 * m_stride + 1, k = type * m_nK + K;
+  const std::size_t n = p.hatPos[k * 2 + 1];
+  s.assign(p.hat.begin() + static_cast<std::ptrdiff_t>(k * Lh), p.hat.begin() + static_cast<std::ptrdiff_t>(k * Lh + n));
+  return p.hatPos[k * 2];
+}
+
 std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const Block* only) const {
   std::vector<GreensFunctionSolution> sols(m_waves.size());
   std::vector<char> need(m_waves.size(), only ? 0 : 1);
@@ -694,7 +724,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         if (b.typeS[t] < 2) continue;
         for (std::size_t K = 0; K < nK; ++K) {
           auto& sv = src[t * nK + K];
-          const std::size_t i0 = currentSource(p, static_cast<int>(t), b.typeS[t] == 3, K, sv);
+          const std::size_t i0 = hatSource(p, t, K, sv);
           i0s[t * nK + K] = i0;
           cd xr = 0.0, yo = 0.0;
           for (std::size_t k = 0; k < sv.size(); ++k) {
@@ -1148,7 +1178,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             for (std::size_t t = 0; t < nt; ++t) {
               if (b.typeS[t] < 2) continue;
               for (std::size_t K = 0; K < nK; ++K) {
-                const std::size_t i0 = currentSource(p, static_cast<int>(t), b.typeS[t] == 3, K, sv);
+                const std::size_t i0 = hatSource(p, t, K, sv);
                 for (std::size_t k = 0; k < nbs; ++k) {
                   const cd* gk = gfw + sidx[k] * mG;
                   cd acc = 0.0;
@@ -1391,7 +1421,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
       for (std::size_t t = 0; t < nt; ++t) {
         if (blk->typeS[t] < 2) continue;
         for (std::size_t K = 0; K < nK; ++K) {
-          const std::size_t i0 = currentSource(p, static_cast<int>(t), blk->typeS[t] == 3, K, sv);
+          const std::size_t i0 = hatSource(p, t, K, sv);
           cd acc = 0.0;
           for (std::size_t j = 0; j < sv.size(); ++j) acc += (h * weight * sv[j]) * g[i0 + j];
           R0n(static_cast<Eigen::Index>((sp * nt + t) * nK + K)) += acc;

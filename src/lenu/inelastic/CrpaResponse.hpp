@@ -49,6 +49,7 @@
 /// free analog configuration without residual interaction), see analogOmega().
 
 #include <array>
+#include <cstdint>
 #include <complex>
 #include <memory>
 #include <span>
@@ -160,6 +161,11 @@ private:
     // Y_J,J+1 . grad, times (-1)^(j_h - j_p) for backward pairs.
     std::array<std::array<double, 7>, 5> cur{};
     int J = 0;
+    // The hat-vertex sources of currentSource() per (type, K), built once (they depend on neither
+    // omega nor q): values [(t * nK + K) * (2 stride + 1) + j], first fine index and length
+    // [(t * nK + K) * 2 + 0/1].
+    std::vector<double> hat;
+    std::vector<std::uint32_t> hatPos;
     std::array<int, 9> source{};    // [kind * 3 + d] (L = J - 1 + d): index into the wave's sources, -1 unused
   };
   struct Block {
@@ -173,6 +179,8 @@ private:
   /// Current (or tau) vertex source of a pair on node K: s(r_i) for i = i0 .. i0 + size - 1 (fine mesh),
   /// <pair||A_K||pair> = h sum_i u_p(r_i) s(r_i).
   std::size_t currentSource(const Pair& p, int type, bool tauType, std::size_t K, std::vector<double>& s) const;
+  /// The cached currentSource() of (type, K) copied into s; returns its first fine index.
+  std::size_t hatSource(const Pair& p, std::size_t type, std::size_t K, std::vector<double>& s) const;
   struct BlockState;
   BlockState prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols, double etaTot) const;
   /// Green's-function solutions of every wave (only = a block: of its waves only, the others empty).
