@@ -239,6 +239,18 @@ struct CrpaResponse::BlockState {
   std::vector<double> dx;
   std::size_t rhoType = 0, tauType = 0;
   ComplexLU lu;
+  // Active unknowns (D row non-zero) if some are not: M = 1 - Pi0 D has unit columns there and
+  // the active part decouples, x_act = M(act, act)^-1 b_act (D X needs x_act only).
+  std::vector<std::size_t> act;
+  MatC solve(const MatC& B) const {
+    if (act.empty()) return lu.solve(B);
+    MatC Bs(static_cast<Eigen::Index>(act.size()), B.cols());
+    for (std::size_t i = 0; i < act.size(); ++i) Bs.row(static_cast<Eigen::Index>(i)) = B.row(static_cast<Eigen::Index>(act[i]));
+    const MatC Xs = lu.solve(Bs);
+    MatC X = MatC::Zero(B.rows(), B.cols());
+    for (std::size_t i = 0; i < act.size(); ++i) X.row(static_cast<Eigen::Index>(act[i])) = Xs.row(static_cast<Eigen::Index>(i));
+    return X;
+  }
   std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
   /// Y = X D (rows of X times D), X: rows x N.
   MatC rightMultiply(const MatC& X) const {
@@ -355,6 +367,15 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   m_nK = std::min((iMaxAll + m_stride - 1) / m_stride, (m_nFine - 1) / m_stride);
   for (std::size_t K = 0; K < m_nK; ++K) m_rK.push_back(static_cast<double>((K + 1) * m_stride) * h);
   m_dK = static_cast<double>(m_stride) * h;
+  // Current and tau channels only where the HF density is at least kHatDensityCut: beyond it
+  // their couplings (constants times the hole densities) are negligible and the RPA matrix smaller.
+  constexpr double kHatDensityCut = 1e-5; // fm^-3
+  {
+    const auto& res = m_mf->result();
+    m_nKhat = 0;
+    for (std::size_t K = 0; K < m_nK; ++K)
+      if ((*res.protonDensity)(m_rK[K]) + (*res.neutronDensity)(m_rK[K]) >= kHatDensityCut) m_nKhat = K + 1;
+  }
   m_v = skyrmeResidualStrengths(m_force, m_mf->result(), m_rK, m_cfg.interaction);
   // Blocks J^pi with their channels and pairs.
   for (int J = 0; J <= m_cfg.maxJ; ++J) {
@@ -722,7 +743,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       }
       for (std::size_t t = 0; t < nt; ++t) {
         if (b.typeS[t] < 2) continue;
-        for (std::size_t K = 0; K < nK; ++K) {
+        for (std::size_t K = 0; K < m_nKhat; ++K) {
           auto& sv = src[t * nK + K];
           const std::size_t i0 = hatSource(p, t, K, sv);
           i0s[t * nK + K] = i0;
@@ -737,7 +758,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       }
       for (std::size_t t2 = 0; t2 < nt; ++t2) {
         if (b.typeS[t2] < 2) continue;
-        for (std::size_t K2 = 0; K2 < nK; ++K2) {
+        for (std::size_t K2 = 0; K2 < m_nKhat; ++K2) {
           const auto& s2 = src[t2 * nK + K2];
           if (s2.empty()) continue;
           const long i20 = static_cast<long>(i0s[t2 * nK + K2]), i21 = i20 + static_cast<long>(s2.size()) - 1;
@@ -761,7 +782,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           cd* col = P + idx(sp, t2, K2) * N;
           for (std::size_t t = 0; t < nt; ++t) {
             if (b.typeS[t] >= 2) {
-              for (std::size_t K = 0; K < nK; ++K) {
+              for (std::size_t K = 0; K < m_nKhat; ++K) {
                 cd val;
                 if (K + 3 <= K2) val = X[t * nK + K] * Y2;
                 else if (K >= K2 + 3) val = X2 * Y[t * nK + K];
@@ -811,7 +832,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       for (std::size_t sp2 = 0; sp2 < nsp; ++sp2)
         for (std::size_t K = 0; K < nK; ++K) {
           double v;
-          if (b.typeS[a] == 3) v = 0.0; // tau couples to rho only (dx below)
+          if (b.typeS[a] == 3 || (b.typeS[a] == 2 && K >= m_nKhat)) v = 0.0; // tau couples to rho only (dx below)
           else if (b.typeS[a] == 2) v = nc ? m_v.current[sp][sp2] : m_v.currentCE;
           else if (nc) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
@@ -857,7 +878,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
     for (std::size_t c = 0; c < nt; ++c)
       if (b.typeS[c] == 0) st.rhoType = c;
     st.dx.assign(nK * nsp * nsp, 0.0);
-    for (std::size_t K = 0; K < nK; ++K)
+    for (std::size_t K = 0; K < m_nKhat; ++K)
       for (std::size_t sp = 0; sp < nsp; ++sp)
         for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
           const double v = m_mode == ResponseMode::NeutralCurrent ? m_v.rhoTau[sp][sp2] : m_v.rhoTauCE;
@@ -866,7 +887,26 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   }
   MatC M = -st.rightMultiply(pi0);
   M.diagonal().array() += 1.0;
-  st.lu.compute(M);
+  // Current / tau unknowns beyond m_nKhat carry no interaction: the LU on the active part only.
+  st.act.clear();
+  bool reduced = false;
+  for (std::size_t sp = 0; sp < nsp; ++sp)
+    for (std::size_t t = 0; t < nt; ++t)
+      for (std::size_t K = 0; K < nK; ++K) {
+        if (b.typeS[t] >= 2 && K >= m_nKhat) { reduced = true; continue; }
+        st.act.push_back(idx(sp, t, K));
+      }
+  if (!reduced) {
+    st.act.clear();
+    st.lu.compute(M);
+  } else {
+    const auto na = static_cast<Eigen::Index>(st.act.size());
+    MatC Ms(na, na);
+    for (Eigen::Index j = 0; j < na; ++j)
+      for (Eigen::Index i = 0; i < na; ++i)
+        Ms(i, j) = M(static_cast<Eigen::Index>(st.act[static_cast<std::size_t>(i)]), static_cast<Eigen::Index>(st.act[static_cast<std::size_t>(j)]));
+    st.lu.compute(Ms);
+  }
   return st;
 }
 
@@ -1177,7 +1217,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             std::array<cd, 9> proj{};
             for (std::size_t t = 0; t < nt; ++t) {
               if (b.typeS[t] < 2) continue;
-              for (std::size_t K = 0; K < nK; ++K) {
+              for (std::size_t K = 0; K < m_nKhat; ++K) {
                 const std::size_t i0 = hatSource(p, t, K, sv);
                 for (std::size_t k = 0; k < nbs; ++k) {
                   const cd* gk = gfw + sidx[k] * mG;
@@ -1239,7 +1279,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     // RPA: R = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B), all q at once.
     MatC DX;
     const bool rpa = m_cfg.interaction.enabled && st.N > 0;
-    if (rpa) DX = st.leftMultiply(st.lu.solve(R0n));
+    if (rpa) DX = st.leftMultiply(st.solve(R0n));
     for (std::size_t iq = 0; iq < nq; ++iq) {
       const double qMeV = std::max(qs[iq], 1e-6);
       const auto col0 = static_cast<Eigen::Index>(iq) * nA;
@@ -1420,7 +1460,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
       std::vector<double> sv;
       for (std::size_t t = 0; t < nt; ++t) {
         if (blk->typeS[t] < 2) continue;
-        for (std::size_t K = 0; K < nK; ++K) {
+        for (std::size_t K = 0; K < m_nKhat; ++K) {
           const std::size_t i0 = hatSource(p, t, K, sv);
           cd acc = 0.0;
           for (std::size_t j = 0; j < sv.size(); ++j) acc += (h * weight * sv[j]) * g[i0 + j];
@@ -1434,7 +1474,7 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
   }
   cd R = Rf;
   if (m_cfg.interaction.enabled && st.N > 0) {
-    const Eigen::VectorXcd X = st.lu.solve(R0n);
+    const Eigen::VectorXcd X = st.solve(MatC(R0n)).col(0);
     const MatC DX = st.leftMultiply(MatC(X));
     R += (R0n.array() * DX.col(0).array()).sum(); // sum_i R0n_i (D X)_i, no conjugation
   }

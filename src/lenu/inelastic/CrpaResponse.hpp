@@ -27,7 +27,9 @@
 /// needed (no derivative of G and no delta(r - r') term of d/dr d/dr' G); vertex products with
 /// overlapping hat supports are exact discrete sums over the HF mesh. The time-odd current enters
 /// in its anti-hermitian real form A with the coupling V of the functional (the spin channel's
-/// convention); see docs/physics.md for the phases.
+/// convention); see docs/physics.md for the phases. The current and tau channels are kept on the
+/// nodes with HF density >= 1e-5 fm^-3 only (their other unknowns carry no interaction and are
+/// left out of the LU).
 /// solved by complex LU (Eigen) per omega. The residual interaction is SkyrmeResidualInteraction
 /// (see there what is exact and what is Landau-Migdal). External operators (the eight basic
 /// multipole operators of HartreeFockResponse, including the derivative ones Delta, Omega, or a
@@ -203,6 +205,7 @@ private:
   std::vector<double> m_rK;   // coarse radii [fm]
   ResidualStrengths m_v;      // on the coarse mesh
   double m_dK = 0.0;          // coarse step [fm]
+  std::size_t m_nKhat = 0;    // current / tau channels on the nodes K < m_nKhat (rho(r_K) >= kHatDensityCut)
   std::vector<ResponseLine> m_lines;
   DiskCache m_cache;
   std::string m_key;
