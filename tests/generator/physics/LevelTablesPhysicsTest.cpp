@@ -218,9 +218,10 @@ TEST(LevelTables, Oxygen16And40CaEmitTheirDiscreteLines) {
   // 16O* at 20 MeV (above S_n = 15.66, S_p = 12.13, S_alpha = 7.16 MeV): n, p and alpha emission all
   // occur (the daughters' AME2020 masses, data/deexcitation/evaporation_masses.csv) and every
   // cascade conserves four-momentum and ends in ground states
-  std::map<int, int> emitted;
+  std::map<int, int> emitted, firstStep;
   for (int k = 0; k < 500; ++k) {
     const Event ev = decayAtRest(*deex, 8, 16, 20.0, eng);
+    ++firstStep[ev.particles.at(2).pdg]; // the first decay of 16O* appends its ejectile first
     const auto c = checkConservation(ev);
     ASSERT_TRUE(c.ok(1e-8)) << c.firstProblem;
     for (const auto& q : ev.particles) {
@@ -235,6 +236,9 @@ TEST(LevelTables, Oxygen16And40CaEmitTheirDiscreteLines) {
   }
   std::printf("[levels] 16O* 20 MeV x 500: n %d, p %d, alpha %d, gammas %d\n", emitted[2112], emitted[2212],
               emitted[1000020040], emitted[22]);
+  std::printf("[levels] 16O* 20 MeV first step x 500: n %.3f, p %.3f, alpha %.3f, gamma %.3f, other %.3f\n",
+              firstStep[2112] / 500.0, firstStep[2212] / 500.0, firstStep[1000020040] / 500.0, firstStep[22] / 500.0,
+              1.0 - (firstStep[2112] + firstStep[2212] + firstStep[1000020040] + firstStep[22]) / 500.0);
   EXPECT_GT(emitted[2112], 0);
   EXPECT_GT(emitted[2212], 0);
   EXPECT_GT(emitted[1000020040], 0);
