@@ -115,6 +115,16 @@ std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path) {
   return out;
 }
 
+namespace {
+struct Ejectile {
+  int pdg, z, a, twoS;
+  const char* name;
+};
+/// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
+constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1, "n"},         {2212, 1, 1, 1, "p"},         {1000010020, 1, 2, 2, "d"},
+                                   {1000010030, 1, 3, 1, "t"}, {1000020030, 2, 3, 1, "3He"}, {1000020040, 2, 4, 0, "alpha"}};
+} // namespace
+
 std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double M, double m1, double m2, Engine& engine) {
   const double pStar = std::sqrt(std::max(0.0, (M - (m1 + m2)) * (M + (m1 + m2)) * (M - (m1 - m2)) * (M + (m1 - m2)))) / (2.0 * M);
   const double c = 2.0 * uniform(engine) - 1.0;
@@ -137,8 +147,10 @@ std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double
 }
 
 Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses,
-                           EvaporationConfig cfg, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins)
-    : m_masses(std::move(groundMasses)), m_cfg(cfg) {
+                           EvaporationConfig cfg, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins,
+                           std::shared_ptr<Diagnostics> diagnostics)
+    : m_masses(std::move(groundMasses)), m_cfg(cfg),
+      m_diagnostics(diagnostics ? std::move(diagnostics) : std::make_shared<Diagnostics>()) {
   for (auto& s : schemes) {
     if (!(s.groundMass > 0.0) || s.levels.empty()) {
       throw Error(ErrorCode::InvalidArgument,
@@ -194,11 +206,68 @@ Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<
         if (!mIon || ad < 4 || zd < 1 || zd > ad || !m_masses.contains({zd, ad}) || m_inverse.contains(key)) {
           continue;
         }
-        m_inverse.emplace(key, InverseCrossSection(OpticalModel(ion, zd, ad, *mIon), m_cfg.inverseTableMaxEnergy,
-                                                   m_cfg.inverseTableNodes));
+        auto li = std::make_shared<LazyInverse>(); // tabulated on first use (inverse())
+        li->ion = ion;
+        li->zd = zd;
+        li->ad = ad;
+        li->mIon = *mIon;
+        m_inverse.emplace(key, std::move(li));
       }
     }
   }
+  // channels the model computes for a parent but cannot here, for lack of a mass (reported once,
+  // when that parent first decays): Hauser-Feshbach takes residuals with A >= 4 (HauserFeshbach.cpp),
+  // Weisskopf-Ewing any residual with Z, A >= 1
+  for (const auto& [za, mass] : m_masses) {
+    const auto [Z, A] = za;
+    if (Z < 1 || Z >= A || (m_cfg.hauserFeshbach && A < 6)) {
+      continue; // not a decaying compound nucleus of the model
+    }
+    auto missing = std::make_shared<MissingChannels>();
+    for (const auto& e : kEjectiles) {
+      const int zd = Z - e.z, ad = A - e.a;
+      if (zd < 1 || ad < (m_cfg.hauserFeshbach ? 4 : 1)) {
+        continue;
+      }
+      const bool haveEj = e.a == 1 || groundMass(e.z, e.a).has_value();
+      const bool haveD = groundMass(zd, ad).has_value();
+      if (haveEj && haveD) {
+        continue;
+      }
+      std::string what = !haveD ? fmt::format("the residual Z = {}, A = {}", zd, ad) : std::string();
+      if (!haveEj) {
+        what += fmt::format("{}the ejectile {}", what.empty() ? "" : " and ", e.name);
+      }
+      missing->warnings.emplace_back(
+          fmt::format("deexcitation.missing-mass.{}.{}.{}", Z, A, e.pdg),
+          fmt::format("de-excitation: channel Z = {}, A = {} -> {} + (Z = {}, A = {}) not computed: no ground-state mass "
+                      "for {} (add its AME2020 mass to data/deexcitation/evaporation_masses.csv)",
+                      Z, A, e.name, zd, ad, what));
+    }
+    if (!missing->warnings.empty()) {
+      m_missing.emplace(za, std::move(missing));
+    }
+  }
+}
+
+void Deexcitation::reportMissingChannels(int Z, int A) const {
+  const auto it = m_missing.find({Z, A});
+  if (it == m_missing.end()) {
+    return;
+  }
+  MissingChannels& mc = *it->second;
+  std::call_once(mc.reported, [&] {
+    for (const auto& [key, message] : mc.warnings) {
+      m_diagnostics->warnOnce(key, message);
+    }
+  });
+}
+
+const InverseCrossSection& Deexcitation::inverse(const LazyInverse& li) const {
+  return li.table.get([&] {
+    return InverseCrossSection(OpticalModel(li.ion, li.zd, li.ad, li.mIon), m_cfg.inverseTableMaxEnergy,
+                               m_cfg.inverseTableNodes);
+  });
 }
 
 const LevelScheme* Deexcitation::scheme(int Z, int A) const {
@@ -226,14 +295,6 @@ double Deexcitation::levelDensity(int Z, int A, double energy) const {
   return std::exp(2.0 * std::sqrt(a * u)) / std::pow(u + 1.0, 1.25);
 }
 
-namespace {
-struct Ejectile {
-  int pdg, z, a, twoS;
-};
-/// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
-constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1},       {2212, 1, 1, 1},       {1000010020, 1, 2, 2},
-                                   {1000010030, 1, 3, 1}, {1000020030, 2, 3, 1}, {1000020040, 2, 4, 0}};
-} // namespace
 
 double Deexcitation::ejectileMass(int pdg) const {
   if (pdg == 22) {
@@ -279,6 +340,7 @@ void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>
     if (epsMax <= 0.0 || (epsMax <= barrier && !useOm)) {
       continue;
     }
+    const InverseCrossSection* sigmaR = useOm ? &inverse(*om->second) : nullptr; // built on first use
     // Weisskopf-Ewing: Gamma_c(eps) ~ (2s+1) mu eps sigma_inv(eps) rho_d(U - S - eps), sharp-cutoff
     // sigma_inv = pi R^2 (1 - V/eps) above the barrier V
     const double mu = *mEj * *md / (*mEj + *md);
@@ -287,7 +349,7 @@ void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>
     std::vector<double> x(m_cfg.energyNodes), w(m_cfg.energyNodes);
     for (std::size_t k = 0; k < x.size(); ++k) {
       x[k] = eps0 + (epsMax - eps0) * static_cast<double>(k) / static_cast<double>(x.size() - 1);
-      const double sig = useOm ? om->second(x[k]) : (x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) * M_PI * r * r : 0.0);
+      const double sig = useOm ? (*sigmaR)(x[k]) : (x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) * M_PI * r * r : 0.0);
       w[k] = (e.twoS + 1) * mu * x[k] * sig * levelDensity(zd, ad, epsMax - x[k]);
     }
     double integral = 0.0;
@@ -319,6 +381,7 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
   if (!m0) {
     return false;
   }
+  reportMissingChannels(Z, A);
   const double U = parent.mass - *m0;
   std::vector<OpenChannel> open;
   std::vector<double> weights;
@@ -364,6 +427,7 @@ void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev)
     if (parent.pdg < 1000000000 || !m0 || !m_hf->known(Z, A)) {
       return;
     }
+    reportMissingChannels(Z, A);
     const double ex = parent.mass - *m0;
     if (ex <= m_hf->matchingEnergy(Z, A) + 1e-9) {
       return; // discrete region: the level file takes over

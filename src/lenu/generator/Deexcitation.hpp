@@ -17,16 +17,19 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "lenu/core/Diagnostics.hpp"
 #include "lenu/generator/Event.hpp"
 #include "lenu/generator/HauserFeshbach.hpp"
 #include "lenu/generator/OpticalModel.hpp"
 #include "lenu/generator/Random.hpp"
 #include "lenu/generator/TabulatedSampler.hpp"
+#include "lenu/generator/detail/LazyTable.hpp"
 
 namespace lenu::generator {
 
@@ -77,8 +80,8 @@ struct EvaporationConfig {
   double radiusParameter = 1.5;     ///< r0 [fm] of the inverse cross section and barrier; UNCONFIRMED
   std::size_t energyNodes = 48;     ///< nodes of the emission spectrum per channel
   /// Inverse cross sections of all ejectiles from the global optical models (OpticalModel.hpp;
-  /// the name is historical), tabulated once per (ejectile, daughter) at construction; false: the
-  /// sharp-cutoff pi R^2 form.
+  /// the name is historical), tabulated once per (ejectile, daughter) on first use (thread-safe);
+  /// false: the sharp-cutoff pi R^2 form.
   bool opticalModelNucleons = true;
   double inverseTableMaxEnergy = 60.0; ///< upper end of the inverse-cross-section tables [MeV]
   std::size_t inverseTableNodes = 40;  ///< nodes of those tables (quadratic in E)
@@ -96,8 +99,16 @@ public:
   /// `groundSpins`: (2J, parity) of ground states without a level scheme, keyed by (Z, A) (NUBASE2020
   /// values from the nuclide tables); where none is known, 0+ is assumed for even-even nuclei and
   /// (A mod 2)/2 + otherwise (an assumption, stated in docs/generator.md).
+  /// `diagnostics`: where the model reports the particle channels it cannot compute because a
+  /// residual or ejectile mass is missing (once per parent nucleus and channel, when that nucleus
+  /// first decays); nullptr: a Diagnostics of its own (see diagnostics()).
+  /// Per-nucleus tables (optical-model transmission coefficients and inverse cross sections,
+  /// Hauser-Feshbach width tables) are built on first use, once, from any thread.
   explicit Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses = {},
-                        EvaporationConfig cfg = {}, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins = {});
+                        EvaporationConfig cfg = {}, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins = {},
+                        std::shared_ptr<Diagnostics> diagnostics = nullptr);
+  /// The warnings of this model (shared with whoever passed the Diagnostics in).
+  const Diagnostics& diagnostics() const { return *m_diagnostics; }
   /// Nuclear ground-state mass of (Z, A) [MeV] if known.
   std::optional<double> groundMass(int Z, int A) const;
   /// Relative level density of (Z, A) at excitation E [MeV] (back-shifted Fermi gas).
@@ -136,11 +147,30 @@ private:
   std::shared_ptr<const HauserFeshbach> m_hf;
   /// Mass [MeV] of ejectile `pdg` (0 for gammas; composite ejectiles from the mass table).
   double ejectileMass(int pdg) const;
-  /// Optical-model inverse cross sections keyed by (ejectile Z, ejectile A, daughter Z, daughter A).
-  std::map<std::tuple<int, int, int, int>, InverseCrossSection> m_inverse;
+  /// An optical-model inverse cross section, built on first use (Weisskopf-Ewing mode).
+  struct LazyInverse {
+    LightIon ion = LightIon::Neutron;
+    int zd = 0, ad = 0;
+    double mIon = 0.0; ///< ejectile mass [MeV]
+    detail::Lazy<InverseCrossSection> table;
+  };
+  const InverseCrossSection& inverse(const LazyInverse& li) const;
+  /// Keyed by (ejectile Z, ejectile A, daughter Z, daughter A); the key set is fixed at
+  /// construction (every pair whose masses are known), the tables are not.
+  std::map<std::tuple<int, int, int, int>, std::shared_ptr<LazyInverse>> m_inverse;
+  /// Particle channels of a parent (Z, A) that the model would compute but cannot (a residual or
+  /// ejectile mass is unknown): their warnings, reported once when the parent first decays.
+  struct MissingChannels {
+    std::vector<std::pair<std::string, std::string>> warnings; ///< (key, message)
+    std::once_flag reported;
+  };
+  /// Report the missing channels of (Z, A) (no-op after the first call, or if it has none).
+  void reportMissingChannels(int Z, int A) const;
+  std::map<std::pair<int, int>, std::shared_ptr<MissingChannels>> m_missing;
   std::map<std::pair<int, int>, LevelScheme> m_schemes;
   std::map<std::pair<int, int>, double> m_masses;
   EvaporationConfig m_cfg;
+  std::shared_ptr<Diagnostics> m_diagnostics;
 };
 
 /// Two-body decay of `parent` (four-momentum, mass M) into masses m1, m2, isotropic in the parent
