@@ -408,19 +408,96 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
 
 void Deexcitation::decay(std::size_t index, Engine& engine, Event& ev) const {
   std::size_t cur = index;
+  // A prompt breakup into a daughter with A < 6 (8Be -> 2 alpha) is outside Hauser-Feshbach (its
+  // residuals have A >= 6): it happens at once, from the excitation reached.
+  if (breakUp(cur, engine, ev, true)) {
+    return;
+  }
   if (m_hf) {
     statisticalDecay(cur, engine, ev);
   } else {
     // particle evaporation while it is open, then gammas
-    for (int step = 0; step < 64 && evaporate(cur, engine, ev); ++step) {
+    for (int step = 0; step < 64 && !breakUp(cur, engine, ev, true) && evaporate(cur, engine, ev); ++step) {
     }
   }
+  if (breakUp(cur, engine, ev, false)) {
+    return;
+  }
   cascade(cur, engine, ev);
+}
+
+// Largest 2 pi eta of a prompt ground-state breakup: exp(-25) ~ 1.4e-11; with an assault
+// frequency ~1e21-1e22 /s the lifetime is below ~1e-10 s, prompt on detector time scales (a model
+// choice of lenu, stated in docs/generator.md).
+constexpr double kMaxGamow = 25.0;
+
+bool Deexcitation::breakUp(std::size_t& cur, Engine& engine, Event& ev, bool lightOnly) const {
+  bool any = false;
+  for (int step = 0; step < 8; ++step) {
+    const Particle parent = ev.particles[cur];
+    if (parent.pdg < 1000000000) {
+      return any;
+    }
+    const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
+    const auto m0 = groundMass(Z, A);
+    if (!m0) {
+      return any;
+    }
+    // the two-body channel with the largest ground-state Q-value, if any is positive
+    const Ejectile* best = nullptr;
+    double bestQ = 0.0, mE = 0.0, mD = 0.0;
+    for (const auto& e : kEjectiles) {
+      const int zd = Z - e.z, ad = A - e.a;
+      if (ad < 2 || zd < 0 || zd > ad) {
+        continue;
+      }
+      const auto md = groundMass(zd, ad);
+      const bool haveEj = e.a == 1 || groundMass(e.z, e.a).has_value();
+      if (!md || !haveEj) {
+        continue;
+      }
+      const double me = ejectileMass(e.pdg);
+      const double q = *m0 - me - *md;
+      if (!(q > 0.0)) {
+        continue;
+      }
+      // prompt only if the Coulomb barrier does not make the ground state long-lived: Gamow factor
+      // exp(-2 pi eta), eta = Z1 Z2 alpha sqrt(mu / 2Q) (Sommerfeld parameter), above e^-kMaxGamow
+      // (8Be -> 2 alpha: 2 pi eta = 18.5; 208Pb -> alpha + 204Hg, Q = 0.5 MeV: ~430, stable)
+      const double mu = me * *md / (me + *md);
+      const double twoPiEta = 2.0 * constants::kPi * e.z * zd * constants::kAlpha * std::sqrt(mu / (2.0 * q));
+      if (twoPiEta > kMaxGamow) {
+        continue;
+      }
+      if (q > bestQ) {
+        best = &e;
+        bestQ = q;
+        mE = me;
+        mD = *md;
+      }
+    }
+    if (best == nullptr || (lightOnly && !any && A - best->a >= 6)) {
+      return any;
+    }
+    auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, mE, mD, engine);
+    const int v = static_cast<int>(ev.vertices.size());
+    ev.vertices.push_back({kVertexDeexcitation});
+    ev.particles[cur].status = kStatusDecayed;
+    ev.particles[cur].end = v;
+    ev.particles.push_back({best->pdg, kStatusFinal, pe, mE, v, -1, parent.time});
+    ev.particles.push_back({nucleusPdg(Z - best->z, A - best->a), kStatusFinal, pd, mD, v, -1, parent.time});
+    cur = ev.particles.size() - 1;
+    any = true;
+  }
+  return any;
 }
 
 void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev) const {
   std::optional<std::pair<int, int>> spin; // (2J, parity) of the current state once known
   for (int step = 0; step < 256; ++step) {
+    if (breakUp(cur, engine, ev, true)) {
+      return; // e.g. 8Be* from 12C* -> alpha + 8Be*: straight into two alphas
+    }
     const Particle parent = ev.particles[cur];
     const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
     const auto m0 = groundMass(Z, A);

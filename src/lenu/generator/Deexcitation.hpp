@@ -13,6 +13,7 @@
 /// false restores the Weisskopf-Ewing evaporation without spins). A nucleus between tabulated
 /// levels below the matching energy first emits one gamma to the highest level below its energy;
 /// below its matching energy a nucleus without a level scheme emits one gamma to its ground state.
+/// A nucleus whose ground state is particle-unbound (8Be -> 2 alpha) breaks up instead (breakUp).
 
 #include <filesystem>
 #include <map>
@@ -142,6 +143,14 @@ private:
   bool evaporate(std::size_t& cur, Engine& engine, Event& event) const;
   /// Gamma cascade through the level file from the nucleus at `cur` (discrete region).
   void cascade(std::size_t cur, Engine& engine, Event& event) const;
+  /// Prompt two-body breakup of a nucleus whose ground state is particle-unbound (a channel
+  /// n/p/d/t/3He/alpha + daughter with positive ground-state Q-value from the mass table, e.g.
+  /// 8Be -> alpha + alpha, Q = 0.0918 MeV from the AME2020 masses; charged channels only where the
+  /// Gamow factor exp(-2 pi eta) > e^-25, i.e. the breakup is prompt): it has no bound level to
+  /// cascade to, so it breaks up from whatever excitation it has reached, into the channel of
+  /// largest Q, isotropically, repeated for the daughter; updates `cur`; false if stable.
+  /// lightOnly: only if that channel's daughter has A < 6 (outside Hauser-Feshbach).
+  bool breakUp(std::size_t& cur, Engine& engine, Event& event, bool lightOnly) const;
   /// Hauser-Feshbach steps while the nucleus at `cur` is above its matching energy; updates `cur`.
   void statisticalDecay(std::size_t& cur, Engine& engine, Event& event) const;
   std::shared_ptr<const HauserFeshbach> m_hf;

@@ -242,6 +242,57 @@ TEST(LevelTables, Oxygen16And40CaEmitTheirDiscreteLines) {
   EXPECT_GT(emitted[2112], 0);
   EXPECT_GT(emitted[2212], 0);
   EXPECT_GT(emitted[1000020040], 0);
+  EXPECT_EQ(emitted[1000040080], 0) << "8Be (ground state unbound to 2 alpha) left in a final state";
+  // and an 8Be* made inside the chain (12C* -> alpha + 8Be*) emits no gamma before it breaks up
+  int be8 = 0;
+  for (int k = 0; k < 500; ++k) {
+    const Event ev = decayAtRest(*deex, 8, 16, 30.0, eng);
+    for (const auto& q : ev.particles) {
+      if (q.pdg != 1000040080) continue;
+      ASSERT_EQ(q.status, kStatusDecayed);
+      ++be8;
+      int alphas = 0, nd = 0;
+      for (const auto& d : ev.particles)
+        if (d.origin == q.end) { ++nd; alphas += d.pdg == 1000020040 ? 1 : 0; }
+      ASSERT_EQ(nd, 2);
+      ASSERT_EQ(alphas, 2) << "8Be decayed other than into two alphas";
+    }
+  }
+  std::printf("[levels] 16O* 30 MeV x 500: %d 8Be, each -> 2 alpha\n", be8);
+}
+
+// 8Be has a particle-unbound ground state: M(8Be) - 2 M(4He) = 0.0918 MeV (AME2020 masses of
+// data/deexcitation/evaporation_masses.csv). It must never be a final particle: from its ground
+// state and from any excitation it breaks up into two alphas, back to back in its rest frame, each
+// with kinetic energy (M* - 2 m_alpha)/2, no gamma, four-momentum conserved.
+TEST(LevelTables, Beryllium8BreaksUpIntoTwoAlphas) {
+  auto deex = loadDeexcitation(nuclides());
+  Engine eng(4242);
+  const double q = *deex->groundMass(4, 8) - 2.0 * *deex->groundMass(2, 4);
+  std::printf("[levels] 8Be -> 2 alpha: Q = %.4f MeV\n", q);
+  ASSERT_GT(q, 0.05);
+  ASSERT_LT(q, 0.15);
+  for (double ex : {0.0, 3.03, 11.35}) {
+    for (int k = 0; k < 50; ++k) {
+      const Event ev = decayAtRest(*deex, 4, 8, ex, eng);
+      const auto c = checkConservation(ev);
+      ASSERT_TRUE(c.ok(1e-8)) << c.firstProblem;
+      int alphas = 0, other = 0;
+      double tSum = 0.0;
+      for (const auto& p : ev.particles) {
+        if (p.status != kStatusFinal) continue;
+        if (p.pdg == 1000020040) {
+          ++alphas;
+          tSum += p.p.e - p.mass;
+        } else {
+          ++other;
+        }
+      }
+      ASSERT_EQ(alphas, 2) << "E_x = " << ex;
+      ASSERT_EQ(other, 0) << "E_x = " << ex;
+      EXPECT_NEAR(tSum, q + ex, 1e-7) << "E_x = " << ex;
+    }
+  }
 }
 
 // A channel the model cannot compute for lack of a mass is reported, once per (nucleus, channel),
