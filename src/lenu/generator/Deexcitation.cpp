@@ -123,6 +123,10 @@ struct Ejectile {
 /// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
 constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1, "n"},         {2212, 1, 1, 1, "p"},         {1000010020, 1, 2, 2, "d"},
                                    {1000010030, 1, 3, 1, "t"}, {1000020030, 2, 3, 1, "3He"}, {1000020040, 2, 4, 0, "alpha"}};
+// Largest 2 pi eta of a prompt ground-state breakup: exp(-25) ~ 1.4e-11; with an assault
+// frequency ~1e21-1e22 /s the lifetime is below ~1e-10 s, prompt on detector time scales (a model
+// choice of lenu, stated in docs/generator.md).
+constexpr double kMaxGamow = 25.0;
 } // namespace
 
 std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double M, double m1, double m2, Engine& engine) {
@@ -212,6 +216,31 @@ Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<
         li->ad = ad;
         li->mIon = *mIon;
         m_inverse.emplace(key, std::move(li));
+      }
+    }
+  }
+  // prompt breakup channels of particle-unbound ground states (breakUp): per nucleus the two-body
+  // channel of largest positive ground-state Q whose Gamow factor exp(-2 pi eta), eta = Z1 Z2 alpha
+  // sqrt(mu / 2Q) (Sommerfeld parameter), exceeds e^-kMaxGamow (8Be -> 2 alpha: 2 pi eta = 18.5;
+  // 208Pb -> alpha + 204Hg, Q = 0.5 MeV: ~430, stable)
+  for (const auto& [za, m0] : m_masses) {
+    const auto [Z, A] = za;
+    double bestQ = 0.0;
+    for (const auto& e : kEjectiles) {
+      const int zd = Z - e.z, ad = A - e.a;
+      const auto md = groundMass(zd, ad);
+      if (ad < 2 || zd < 0 || zd > ad || !md || (e.a > 1 && !groundMass(e.z, e.a))) {
+        continue;
+      }
+      const double me = ejectileMass(e.pdg);
+      const double q = m0 - me - *md;
+      if (!(q > bestQ)) {
+        continue;
+      }
+      const double mu = me * *md / (me + *md);
+      if (2.0 * constants::kPi * e.z * zd * constants::kAlpha * std::sqrt(mu / (2.0 * q)) <= kMaxGamow) {
+        m_breakups[za] = {e.pdg, e.z, e.a, me, *md};
+        bestQ = q;
       }
     }
   }
@@ -375,7 +404,7 @@ std::vector<Deexcitation::ChannelWidth> Deexcitation::evaporationWidths(int Z, i
 }
 
 bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const {
-  Particle& parent = ev.particles[cur];
+  const Particle& parent = ev.particles[cur];
   const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
   const auto m0 = groundMass(Z, A);
   if (!m0) {
@@ -392,17 +421,7 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
   const OpenChannel& o = open[DiscreteSampler(weights).sample(engine)];
   const double eps = o.eps.sample(engine);
   const double exD = std::max(0.0, U - o.sep - eps);
-  const double mDaughter = o.mD + exD;
-  auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, o.mEj, mDaughter, engine);
-  const int v = static_cast<int>(ev.vertices.size());
-  const double t = parent.time;
-  ev.vertices.push_back({kVertexDeexcitation});
-  parent.status = kStatusDecayed;
-  parent.end = v;
-  const int zd = Z - o.z, ad = A - o.a;
-  ev.particles.push_back({o.pdg, kStatusFinal, pe, o.mEj, v, -1, t});
-  ev.particles.push_back({nucleusPdg(zd, ad), kStatusFinal, pd, mDaughter, v, -1, t});
-  cur = ev.particles.size() - 1;
+  cur = emitPair(cur, o.pdg, o.mEj, nucleusPdg(Z - o.z, A - o.a), o.mD + exD, parent.time, engine, ev);
   return true;
 }
 
@@ -426,10 +445,18 @@ void Deexcitation::decay(std::size_t index, Engine& engine, Event& ev) const {
   cascade(cur, engine, ev);
 }
 
-// Largest 2 pi eta of a prompt ground-state breakup: exp(-25) ~ 1.4e-11; with an assault
-// frequency ~1e21-1e22 /s the lifetime is below ~1e-10 s, prompt on detector time scales (a model
-// choice of lenu, stated in docs/generator.md).
-constexpr double kMaxGamow = 25.0;
+std::size_t Deexcitation::emitPair(std::size_t cur, int pdg1, double m1, int pdg2, double m2, double time, Engine& engine,
+                                   Event& ev) const {
+  const FourMomentum p = ev.particles[cur].p;
+  auto [p1, p2] = twoBodyDecay(p, ev.particles[cur].mass, m1, m2, engine);
+  const int v = static_cast<int>(ev.vertices.size());
+  ev.vertices.push_back({kVertexDeexcitation});
+  ev.particles[cur].status = kStatusDecayed;
+  ev.particles[cur].end = v;
+  ev.particles.push_back({pdg1, kStatusFinal, p1, m1, v, -1, time});
+  ev.particles.push_back({pdg2, kStatusFinal, p2, m2, v, -1, time});
+  return ev.particles.size() - 1;
+}
 
 bool Deexcitation::breakUp(std::size_t& cur, Engine& engine, Event& ev, bool lightOnly) const {
   bool any = false;
@@ -439,54 +466,12 @@ bool Deexcitation::breakUp(std::size_t& cur, Engine& engine, Event& ev, bool lig
       return any;
     }
     const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
-    const auto m0 = groundMass(Z, A);
-    if (!m0) {
+    const auto it = m_breakups.find({Z, A});
+    if (it == m_breakups.end() || (lightOnly && !any && A - it->second.a >= 6)) {
       return any;
     }
-    // the two-body channel with the largest ground-state Q-value, if any is positive
-    const Ejectile* best = nullptr;
-    double bestQ = 0.0, mE = 0.0, mD = 0.0;
-    for (const auto& e : kEjectiles) {
-      const int zd = Z - e.z, ad = A - e.a;
-      if (ad < 2 || zd < 0 || zd > ad) {
-        continue;
-      }
-      const auto md = groundMass(zd, ad);
-      const bool haveEj = e.a == 1 || groundMass(e.z, e.a).has_value();
-      if (!md || !haveEj) {
-        continue;
-      }
-      const double me = ejectileMass(e.pdg);
-      const double q = *m0 - me - *md;
-      if (!(q > 0.0)) {
-        continue;
-      }
-      // prompt only if the Coulomb barrier does not make the ground state long-lived: Gamow factor
-      // exp(-2 pi eta), eta = Z1 Z2 alpha sqrt(mu / 2Q) (Sommerfeld parameter), above e^-kMaxGamow
-      // (8Be -> 2 alpha: 2 pi eta = 18.5; 208Pb -> alpha + 204Hg, Q = 0.5 MeV: ~430, stable)
-      const double mu = me * *md / (me + *md);
-      const double twoPiEta = 2.0 * constants::kPi * e.z * zd * constants::kAlpha * std::sqrt(mu / (2.0 * q));
-      if (twoPiEta > kMaxGamow) {
-        continue;
-      }
-      if (q > bestQ) {
-        best = &e;
-        bestQ = q;
-        mE = me;
-        mD = *md;
-      }
-    }
-    if (best == nullptr || (lightOnly && !any && A - best->a >= 6)) {
-      return any;
-    }
-    auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, mE, mD, engine);
-    const int v = static_cast<int>(ev.vertices.size());
-    ev.vertices.push_back({kVertexDeexcitation});
-    ev.particles[cur].status = kStatusDecayed;
-    ev.particles[cur].end = v;
-    ev.particles.push_back({best->pdg, kStatusFinal, pe, mE, v, -1, parent.time});
-    ev.particles.push_back({nucleusPdg(Z - best->z, A - best->a), kStatusFinal, pd, mD, v, -1, parent.time});
-    cur = ev.particles.size() - 1;
+    const Breakup& b = it->second;
+    cur = emitPair(cur, b.pdg, b.mEj, nucleusPdg(Z - b.z, A - b.a), b.mD, parent.time, engine, ev);
     any = true;
   }
   return any;
@@ -522,16 +507,8 @@ void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev)
     if (!tr) {
       return; // no open channel: the cascade emits one gamma to the level below
     }
-    const double mEj = ejectileMass(tr->pdg);
     const double mD = *groundMass(tr->Z, tr->A) + tr->excitation;
-    auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, mEj, mD, engine);
-    const int v = static_cast<int>(ev.vertices.size());
-    ev.vertices.push_back({kVertexDeexcitation});
-    ev.particles[cur].status = kStatusDecayed;
-    ev.particles[cur].end = v;
-    ev.particles.push_back({tr->pdg, kStatusFinal, pe, mEj, v, -1, parent.time});
-    ev.particles.push_back({nucleusPdg(tr->Z, tr->A), kStatusFinal, pd, mD, v, -1, parent.time});
-    cur = ev.particles.size() - 1;
+    cur = emitPair(cur, tr->pdg, ejectileMass(tr->pdg), nucleusPdg(tr->Z, tr->A), mD, parent.time, engine, ev);
     spin = std::pair{tr->twoJ, tr->parity};
   }
 }

@@ -176,6 +176,16 @@ private:
   /// Report the missing channels of (Z, A) (no-op after the first call, or if it has none).
   void reportMissingChannels(int Z, int A) const;
   std::map<std::pair<int, int>, std::shared_ptr<MissingChannels>> m_missing;
+  /// Two-body emission from the particle at `cur`: a vertex, `cur` decayed, (pdg1, m1) and
+  /// (pdg2, m2) appended at `time` [ns] (in that order); returns the index of the second.
+  std::size_t emitPair(std::size_t cur, int pdg1, double m1, int pdg2, double m2, double time, Engine& engine,
+                       Event& event) const;
+  /// Prompt breakup channel of a particle-unbound ground state (ejectile pdg, z, a; masses [MeV]).
+  struct Breakup {
+    int pdg, z, a;
+    double mEj, mD;
+  };
+  std::map<std::pair<int, int>, Breakup> m_breakups; ///< built in the constructor
   std::map<std::pair<int, int>, LevelScheme> m_schemes;
   std::map<std::pair<int, int>, double> m_masses;
   EvaporationConfig m_cfg;
