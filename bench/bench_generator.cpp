@@ -2,6 +2,7 @@
 //   CEvNS on CsI at the SNS (3 flavours, Cs + I)           target > 1e6 events/s/core
 //   40Ar(nu_e, e-) allowed on the DAR nu_e spectrum, with the 40K gamma cascades  target > 2e4 /s
 //   NuHepMC text formatting per event (lenu's direct formatter and HepMC3 3.1.2 WriterAscii)
+//   loadDeexcitation construction time (Hauser-Feshbach default; Weisskopf-Ewing with its inverse cross sections)
 //   scaling over 1 and 2 threads (->Threads(n), real time)
 // Run: build/release/bench/bench_generator --benchmark_min_time=1
 
@@ -104,6 +105,16 @@ void BM_Deexcitation40KContinuum(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
+/// Construction of the de-excitation model (loadDeexcitation: level files, masses, and whatever
+/// per-nucleus table is built before the first decay), Hauser-Feshbach (default) and Weisskopf-Ewing.
+void BM_LoadDeexcitation(benchmark::State& state) {
+  EvaporationConfig cfg;
+  cfg.hauserFeshbach = state.range(0) != 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(loadDeexcitation(table(), cfg).get());
+  }
+}
+
 void BM_NuHepMcFormat(benchmark::State& state, const EventGenerator& g) {
   static const NuHepMcFormatter f(RunMetadata{});
   const auto events = g.generateBlock(1, 0, 0, 1000);
@@ -118,6 +129,7 @@ void BM_NuHepMcFormat(benchmark::State& state, const EventGenerator& g) {
 BENCHMARK(BM_CevnsCsI)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK(BM_Ar40CcDarWithDeexcitation)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK(BM_Deexcitation40KContinuum)->Threads(1)->Threads(2)->UseRealTime();
+BENCHMARK(BM_LoadDeexcitation)->Arg(1)->Arg(0)->Iterations(2)->Unit(benchmark::kMillisecond);
 void BM_NuHepMcFormatHepMC3(benchmark::State& state, const EventGenerator& g) {
   static const NuHepMcFormatter f(RunMetadata{});
   const auto events = g.generateBlock(1, 0, 0, 1000);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -221,6 +222,16 @@ void runGenerate(const GenerateOptions& o, const Ranks& rk) {
     bp[std::to_string(id)] = n;
   }
   j["events_by_process_id_this_call"] = bp;
+  // model warnings of this process (e.g. de-excitation channels without a mass), sorted: the order
+  // they arose in depends on thread timing
+  auto warnings = setup.diagnostics ? setup.diagnostics->warnings() : std::vector<std::string>{};
+  std::sort(warnings.begin(), warnings.end());
+  j["warnings"] = warnings;
+  if (!quiet) {
+    for (const auto& w : warnings) {
+      std::fprintf(stderr, "lenu: warning: %s\n", w.c_str());
+    }
+  }
   const std::string summaryPath = o.summary.empty() ? o.output + ".summary.json" : o.summary;
   writeFileAtomically(summaryPath, j.dump(2) + "\n");
   if (!quiet) {

@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <atomic>
+#include <thread>
 
 #include <HepMC3/GenEvent.h>
 #include <HepMC3/GenParticle.h>
@@ -26,6 +28,8 @@
 #include "lenu/generator/RunDriver.hpp"
 #include "lenu/generator/TabulatedSampler.hpp"
 #include "lenu/generator/VectorAttributes.hpp"
+#include "lenu/generator/detail/LazyTable.hpp"
+#include "lenu/core/Diagnostics.hpp"
 
 using namespace lenu;
 using namespace lenu::generator;
@@ -528,4 +532,52 @@ TEST(NuHepMC, DirectFormatterWritesExactlyWhatHepMC3Writes) {
     EXPECT_TRUE(fast == ref) << "first difference at byte "
                              << std::mismatch(fast.begin(), fast.end(), ref.begin()).first - fast.begin();
   }
+}
+
+// Lazy tables: four threads ask for the same 50 keys in different orders; every key is built
+// exactly once, every thread sees the same object (stable address) and the same value, and a
+// builder that throws leaves the key unbuilt for the next caller.
+TEST(LazyTable, EachKeyBuiltOnceAcrossThreadsWithStableAddresses) {
+  detail::LazyMap<int, std::vector<double>> map;
+  std::atomic<int> builds{0};
+  const int nKeys = 50, nThreads = 4;
+  std::vector<std::vector<const std::vector<double>*>> seen(nThreads, std::vector<const std::vector<double>*>(nKeys));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < nThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < nKeys; ++i) {
+        const int k = t % 2 == 0 ? i : nKeys - 1 - i;
+        seen[t][k] = &map.get(k, [&] {
+          ++builds;
+          return std::vector<double>(100, 0.5 * k);
+        });
+      }
+    });
+  }
+  for (auto& th : threads) {
+    th.join();
+  }
+  EXPECT_EQ(builds.load(), nKeys);
+  EXPECT_EQ(map.size(), static_cast<std::size_t>(nKeys));
+  for (int k = 0; k < nKeys; ++k) {
+    for (int t = 1; t < nThreads; ++t) {
+      EXPECT_EQ(seen[t][k], seen[0][k]);
+    }
+    EXPECT_EQ(seen[0][k]->at(99), 0.5 * k);
+  }
+  detail::Lazy<int> once;
+  EXPECT_THROW((void)once.get([]() -> int { throw lenu::Error(lenu::ErrorCode::InvalidArgument, "first build fails"); }),
+               lenu::Error);
+  EXPECT_EQ(once.get([] { return 7; }), 7);
+  EXPECT_EQ(once.get([] { return 8; }), 7);
+}
+
+TEST(Diagnostics, WarnOnceReportsEachKeyOnceToTheSink) {
+  std::vector<std::string> got;
+  lenu::Diagnostics d([&](const std::string& m) { got.push_back(m); });
+  EXPECT_TRUE(d.warnOnce("a", "first"));
+  EXPECT_FALSE(d.warnOnce("a", "again"));
+  EXPECT_TRUE(d.warnOnce("b", "second"));
+  EXPECT_EQ(got, (std::vector<std::string>{"first", "second"}));
+  EXPECT_EQ(d.warnings(), got);
 }

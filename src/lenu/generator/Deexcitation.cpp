@@ -115,6 +115,20 @@ std::vector<LevelScheme> readLevelSchemes(const std::filesystem::path& path) {
   return out;
 }
 
+namespace {
+struct Ejectile {
+  int pdg, z, a, twoS;
+  const char* name;
+};
+/// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
+constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1, "n"},         {2212, 1, 1, 1, "p"},         {1000010020, 1, 2, 2, "d"},
+                                   {1000010030, 1, 3, 1, "t"}, {1000020030, 2, 3, 1, "3He"}, {1000020040, 2, 4, 0, "alpha"}};
+// Largest 2 pi eta of a prompt ground-state breakup: exp(-25) ~ 1.4e-11; with an assault
+// frequency ~1e21-1e22 /s the lifetime is below ~1e-10 s, prompt on detector time scales (a model
+// choice of lenu, stated in docs/generator.md).
+constexpr double kMaxGamow = 25.0;
+} // namespace
+
 std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double M, double m1, double m2, Engine& engine) {
   const double pStar = std::sqrt(std::max(0.0, (M - (m1 + m2)) * (M + (m1 + m2)) * (M - (m1 - m2)) * (M + (m1 - m2)))) / (2.0 * M);
   const double c = 2.0 * uniform(engine) - 1.0;
@@ -137,8 +151,10 @@ std::pair<FourMomentum, FourMomentum> twoBodyDecay(const FourMomentum& P, double
 }
 
 Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses,
-                           EvaporationConfig cfg, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins)
-    : m_masses(std::move(groundMasses)), m_cfg(cfg) {
+                           EvaporationConfig cfg, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins,
+                           std::shared_ptr<Diagnostics> diagnostics)
+    : m_masses(std::move(groundMasses)), m_cfg(cfg),
+      m_diagnostics(diagnostics ? std::move(diagnostics) : std::make_shared<Diagnostics>()) {
   for (auto& s : schemes) {
     if (!(s.groundMass > 0.0) || s.levels.empty()) {
       throw Error(ErrorCode::InvalidArgument,
@@ -194,11 +210,93 @@ Deexcitation::Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<
         if (!mIon || ad < 4 || zd < 1 || zd > ad || !m_masses.contains({zd, ad}) || m_inverse.contains(key)) {
           continue;
         }
-        m_inverse.emplace(key, InverseCrossSection(OpticalModel(ion, zd, ad, *mIon), m_cfg.inverseTableMaxEnergy,
-                                                   m_cfg.inverseTableNodes));
+        auto li = std::make_shared<LazyInverse>(); // tabulated on first use (inverse())
+        li->ion = ion;
+        li->zd = zd;
+        li->ad = ad;
+        li->mIon = *mIon;
+        m_inverse.emplace(key, std::move(li));
       }
     }
   }
+  // prompt breakup channels of particle-unbound ground states (breakUp): per nucleus the two-body
+  // channel of largest positive ground-state Q whose Gamow factor exp(-2 pi eta), eta = Z1 Z2 alpha
+  // sqrt(mu / 2Q) (Sommerfeld parameter), exceeds e^-kMaxGamow (8Be -> 2 alpha: 2 pi eta = 18.5;
+  // 208Pb -> alpha + 204Hg, Q = 0.5 MeV: ~430, stable)
+  for (const auto& [za, m0] : m_masses) {
+    const auto [Z, A] = za;
+    double bestQ = 0.0;
+    for (const auto& e : kEjectiles) {
+      const int zd = Z - e.z, ad = A - e.a;
+      const auto md = groundMass(zd, ad);
+      if (ad < 2 || zd < 0 || zd > ad || !md || (e.a > 1 && !groundMass(e.z, e.a))) {
+        continue;
+      }
+      const double me = ejectileMass(e.pdg);
+      const double q = m0 - me - *md;
+      if (!(q > bestQ)) {
+        continue;
+      }
+      const double mu = me * *md / (me + *md);
+      if (2.0 * constants::kPi * e.z * zd * constants::kAlpha * std::sqrt(mu / (2.0 * q)) <= kMaxGamow) {
+        m_breakups[za] = {e.pdg, e.z, e.a, me, *md};
+        bestQ = q;
+      }
+    }
+  }
+  // channels the model computes for a parent but cannot here, for lack of a mass (reported once,
+  // when that parent first decays): Hauser-Feshbach takes residuals with A >= 4 (HauserFeshbach.cpp),
+  // Weisskopf-Ewing any residual with Z, A >= 1
+  for (const auto& [za, mass] : m_masses) {
+    const auto [Z, A] = za;
+    if (Z < 1 || Z >= A || (m_cfg.hauserFeshbach && A < 6)) {
+      continue; // not a decaying compound nucleus of the model
+    }
+    auto missing = std::make_shared<MissingChannels>();
+    for (const auto& e : kEjectiles) {
+      const int zd = Z - e.z, ad = A - e.a;
+      if (zd < 1 || ad < (m_cfg.hauserFeshbach ? 4 : 1)) {
+        continue;
+      }
+      const bool haveEj = e.a == 1 || groundMass(e.z, e.a).has_value();
+      const bool haveD = groundMass(zd, ad).has_value();
+      if (haveEj && haveD) {
+        continue;
+      }
+      std::string what = !haveD ? fmt::format("the residual Z = {}, A = {}", zd, ad) : std::string();
+      if (!haveEj) {
+        what += fmt::format("{}the ejectile {}", what.empty() ? "" : " and ", e.name);
+      }
+      missing->warnings.emplace_back(
+          fmt::format("deexcitation.missing-mass.{}.{}.{}", Z, A, e.pdg),
+          fmt::format("de-excitation: channel Z = {}, A = {} -> {} + (Z = {}, A = {}) not computed: no ground-state mass "
+                      "for {} (add its AME2020 mass to data/deexcitation/evaporation_masses.csv)",
+                      Z, A, e.name, zd, ad, what));
+    }
+    if (!missing->warnings.empty()) {
+      m_missing.emplace(za, std::move(missing));
+    }
+  }
+}
+
+void Deexcitation::reportMissingChannels(int Z, int A) const {
+  const auto it = m_missing.find({Z, A});
+  if (it == m_missing.end()) {
+    return;
+  }
+  MissingChannels& mc = *it->second;
+  std::call_once(mc.reported, [&] {
+    for (const auto& [key, message] : mc.warnings) {
+      m_diagnostics->warnOnce(key, message);
+    }
+  });
+}
+
+const InverseCrossSection& Deexcitation::inverse(const LazyInverse& li) const {
+  return li.table.get([&] {
+    return InverseCrossSection(OpticalModel(li.ion, li.zd, li.ad, li.mIon), m_cfg.inverseTableMaxEnergy,
+                               m_cfg.inverseTableNodes);
+  });
 }
 
 const LevelScheme* Deexcitation::scheme(int Z, int A) const {
@@ -226,14 +324,6 @@ double Deexcitation::levelDensity(int Z, int A, double energy) const {
   return std::exp(2.0 * std::sqrt(a * u)) / std::pow(u + 1.0, 1.25);
 }
 
-namespace {
-struct Ejectile {
-  int pdg, z, a, twoS;
-};
-/// n, p, d (1+), t (1/2+), 3He (1/2+), alpha (0+).
-constexpr Ejectile kEjectiles[] = {{2112, 0, 1, 1},       {2212, 1, 1, 1},       {1000010020, 1, 2, 2},
-                                   {1000010030, 1, 3, 1}, {1000020030, 2, 3, 1}, {1000020040, 2, 4, 0}};
-} // namespace
 
 double Deexcitation::ejectileMass(int pdg) const {
   if (pdg == 22) {
@@ -279,6 +369,7 @@ void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>
     if (epsMax <= 0.0 || (epsMax <= barrier && !useOm)) {
       continue;
     }
+    const InverseCrossSection* sigmaR = useOm ? &inverse(*om->second) : nullptr; // built on first use
     // Weisskopf-Ewing: Gamma_c(eps) ~ (2s+1) mu eps sigma_inv(eps) rho_d(U - S - eps), sharp-cutoff
     // sigma_inv = pi R^2 (1 - V/eps) above the barrier V
     const double mu = *mEj * *md / (*mEj + *md);
@@ -287,7 +378,7 @@ void Deexcitation::openChannels(int Z, int A, double U, std::vector<OpenChannel>
     std::vector<double> x(m_cfg.energyNodes), w(m_cfg.energyNodes);
     for (std::size_t k = 0; k < x.size(); ++k) {
       x[k] = eps0 + (epsMax - eps0) * static_cast<double>(k) / static_cast<double>(x.size() - 1);
-      const double sig = useOm ? om->second(x[k]) : (x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) * M_PI * r * r : 0.0);
+      const double sig = useOm ? (*sigmaR)(x[k]) : (x[k] > 0.0 ? std::max(0.0, 1.0 - barrier / x[k]) * M_PI * r * r : 0.0);
       w[k] = (e.twoS + 1) * mu * x[k] * sig * levelDensity(zd, ad, epsMax - x[k]);
     }
     double integral = 0.0;
@@ -313,12 +404,13 @@ std::vector<Deexcitation::ChannelWidth> Deexcitation::evaporationWidths(int Z, i
 }
 
 bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const {
-  Particle& parent = ev.particles[cur];
+  const Particle& parent = ev.particles[cur];
   const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
   const auto m0 = groundMass(Z, A);
   if (!m0) {
     return false;
   }
+  reportMissingChannels(Z, A);
   const double U = parent.mass - *m0;
   std::vector<OpenChannel> open;
   std::vector<double> weights;
@@ -329,41 +421,75 @@ bool Deexcitation::evaporate(std::size_t& cur, Engine& engine, Event& ev) const 
   const OpenChannel& o = open[DiscreteSampler(weights).sample(engine)];
   const double eps = o.eps.sample(engine);
   const double exD = std::max(0.0, U - o.sep - eps);
-  const double mDaughter = o.mD + exD;
-  auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, o.mEj, mDaughter, engine);
-  const int v = static_cast<int>(ev.vertices.size());
-  const double t = parent.time;
-  ev.vertices.push_back({kVertexDeexcitation});
-  parent.status = kStatusDecayed;
-  parent.end = v;
-  const int zd = Z - o.z, ad = A - o.a;
-  ev.particles.push_back({o.pdg, kStatusFinal, pe, o.mEj, v, -1, t});
-  ev.particles.push_back({nucleusPdg(zd, ad), kStatusFinal, pd, mDaughter, v, -1, t});
-  cur = ev.particles.size() - 1;
+  cur = emitPair(cur, o.pdg, o.mEj, nucleusPdg(Z - o.z, A - o.a), o.mD + exD, parent.time, engine, ev);
   return true;
 }
 
 void Deexcitation::decay(std::size_t index, Engine& engine, Event& ev) const {
   std::size_t cur = index;
+  // A prompt breakup into a daughter with A < 6 (8Be -> 2 alpha) is outside Hauser-Feshbach (its
+  // residuals have A >= 6): it happens at once, from the excitation reached.
+  if (breakUp(cur, engine, ev, true)) {
+    return;
+  }
   if (m_hf) {
     statisticalDecay(cur, engine, ev);
   } else {
     // particle evaporation while it is open, then gammas
-    for (int step = 0; step < 64 && evaporate(cur, engine, ev); ++step) {
+    for (int step = 0; step < 64 && !breakUp(cur, engine, ev, true) && evaporate(cur, engine, ev); ++step) {
     }
   }
+  if (breakUp(cur, engine, ev, false)) {
+    return;
+  }
   cascade(cur, engine, ev);
+}
+
+std::size_t Deexcitation::emitPair(std::size_t cur, int pdg1, double m1, int pdg2, double m2, double time, Engine& engine,
+                                   Event& ev) const {
+  const FourMomentum p = ev.particles[cur].p;
+  auto [p1, p2] = twoBodyDecay(p, ev.particles[cur].mass, m1, m2, engine);
+  const int v = static_cast<int>(ev.vertices.size());
+  ev.vertices.push_back({kVertexDeexcitation});
+  ev.particles[cur].status = kStatusDecayed;
+  ev.particles[cur].end = v;
+  ev.particles.push_back({pdg1, kStatusFinal, p1, m1, v, -1, time});
+  ev.particles.push_back({pdg2, kStatusFinal, p2, m2, v, -1, time});
+  return ev.particles.size() - 1;
+}
+
+bool Deexcitation::breakUp(std::size_t& cur, Engine& engine, Event& ev, bool lightOnly) const {
+  bool any = false;
+  for (int step = 0; step < 8; ++step) {
+    const Particle parent = ev.particles[cur];
+    if (parent.pdg < 1000000000) {
+      return any;
+    }
+    const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
+    const auto it = m_breakups.find({Z, A});
+    if (it == m_breakups.end() || (lightOnly && !any && A - it->second.a >= 6)) {
+      return any;
+    }
+    const Breakup& b = it->second;
+    cur = emitPair(cur, b.pdg, b.mEj, nucleusPdg(Z - b.z, A - b.a), b.mD, parent.time, engine, ev);
+    any = true;
+  }
+  return any;
 }
 
 void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev) const {
   std::optional<std::pair<int, int>> spin; // (2J, parity) of the current state once known
   for (int step = 0; step < 256; ++step) {
+    if (breakUp(cur, engine, ev, true)) {
+      return; // e.g. 8Be* from 12C* -> alpha + 8Be*: straight into two alphas
+    }
     const Particle parent = ev.particles[cur];
     const int Z = (parent.pdg / 10000) % 1000, A = (parent.pdg / 10) % 1000;
     const auto m0 = groundMass(Z, A);
     if (parent.pdg < 1000000000 || !m0 || !m_hf->known(Z, A)) {
       return;
     }
+    reportMissingChannels(Z, A);
     const double ex = parent.mass - *m0;
     if (ex <= m_hf->matchingEnergy(Z, A) + 1e-9) {
       return; // discrete region: the level file takes over
@@ -381,16 +507,8 @@ void Deexcitation::statisticalDecay(std::size_t& cur, Engine& engine, Event& ev)
     if (!tr) {
       return; // no open channel: the cascade emits one gamma to the level below
     }
-    const double mEj = ejectileMass(tr->pdg);
     const double mD = *groundMass(tr->Z, tr->A) + tr->excitation;
-    auto [pe, pd] = twoBodyDecay(parent.p, parent.mass, mEj, mD, engine);
-    const int v = static_cast<int>(ev.vertices.size());
-    ev.vertices.push_back({kVertexDeexcitation});
-    ev.particles[cur].status = kStatusDecayed;
-    ev.particles[cur].end = v;
-    ev.particles.push_back({tr->pdg, kStatusFinal, pe, mEj, v, -1, parent.time});
-    ev.particles.push_back({nucleusPdg(tr->Z, tr->A), kStatusFinal, pd, mD, v, -1, parent.time});
-    cur = ev.particles.size() - 1;
+    cur = emitPair(cur, tr->pdg, ejectileMass(tr->pdg), nucleusPdg(tr->Z, tr->A), mD, parent.time, engine, ev);
     spin = std::pair{tr->twoJ, tr->parity};
   }
 }

@@ -13,20 +13,24 @@
 /// false restores the Weisskopf-Ewing evaporation without spins). A nucleus between tabulated
 /// levels below the matching energy first emits one gamma to the highest level below its energy;
 /// below its matching energy a nucleus without a level scheme emits one gamma to its ground state.
+/// A nucleus whose ground state is particle-unbound (8Be -> 2 alpha) breaks up instead (breakUp).
 
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "lenu/core/Diagnostics.hpp"
 #include "lenu/generator/Event.hpp"
 #include "lenu/generator/HauserFeshbach.hpp"
 #include "lenu/generator/OpticalModel.hpp"
 #include "lenu/generator/Random.hpp"
 #include "lenu/generator/TabulatedSampler.hpp"
+#include "lenu/generator/detail/LazyTable.hpp"
 
 namespace lenu::generator {
 
@@ -77,8 +81,8 @@ struct EvaporationConfig {
   double radiusParameter = 1.5;     ///< r0 [fm] of the inverse cross section and barrier; UNCONFIRMED
   std::size_t energyNodes = 48;     ///< nodes of the emission spectrum per channel
   /// Inverse cross sections of all ejectiles from the global optical models (OpticalModel.hpp;
-  /// the name is historical), tabulated once per (ejectile, daughter) at construction; false: the
-  /// sharp-cutoff pi R^2 form.
+  /// the name is historical), tabulated once per (ejectile, daughter) on first use (thread-safe);
+  /// false: the sharp-cutoff pi R^2 form.
   bool opticalModelNucleons = true;
   double inverseTableMaxEnergy = 60.0; ///< upper end of the inverse-cross-section tables [MeV]
   std::size_t inverseTableNodes = 40;  ///< nodes of those tables (quadratic in E)
@@ -96,8 +100,16 @@ public:
   /// `groundSpins`: (2J, parity) of ground states without a level scheme, keyed by (Z, A) (NUBASE2020
   /// values from the nuclide tables); where none is known, 0+ is assumed for even-even nuclei and
   /// (A mod 2)/2 + otherwise (an assumption, stated in docs/generator.md).
+  /// `diagnostics`: where the model reports the particle channels it cannot compute because a
+  /// residual or ejectile mass is missing (once per parent nucleus and channel, when that nucleus
+  /// first decays); nullptr: a Diagnostics of its own (see diagnostics()).
+  /// Per-nucleus tables (optical-model transmission coefficients and inverse cross sections,
+  /// Hauser-Feshbach width tables) are built on first use, once, from any thread.
   explicit Deexcitation(std::vector<LevelScheme> schemes, std::map<std::pair<int, int>, double> groundMasses = {},
-                        EvaporationConfig cfg = {}, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins = {});
+                        EvaporationConfig cfg = {}, std::map<std::pair<int, int>, std::pair<int, int>> groundSpins = {},
+                        std::shared_ptr<Diagnostics> diagnostics = nullptr);
+  /// The warnings of this model (shared with whoever passed the Diagnostics in).
+  const Diagnostics& diagnostics() const { return *m_diagnostics; }
   /// Nuclear ground-state mass of (Z, A) [MeV] if known.
   std::optional<double> groundMass(int Z, int A) const;
   /// Relative level density of (Z, A) at excitation E [MeV] (back-shifted Fermi gas).
@@ -131,16 +143,53 @@ private:
   bool evaporate(std::size_t& cur, Engine& engine, Event& event) const;
   /// Gamma cascade through the level file from the nucleus at `cur` (discrete region).
   void cascade(std::size_t cur, Engine& engine, Event& event) const;
+  /// Prompt two-body breakup of a nucleus whose ground state is particle-unbound (a channel
+  /// n/p/d/t/3He/alpha + daughter with positive ground-state Q-value from the mass table, e.g.
+  /// 8Be -> alpha + alpha, Q = 0.0918 MeV from the AME2020 masses; charged channels only where the
+  /// Gamow factor exp(-2 pi eta) > e^-25, i.e. the breakup is prompt): it has no bound level to
+  /// cascade to, so it breaks up from whatever excitation it has reached, into the channel of
+  /// largest Q, isotropically, repeated for the daughter; updates `cur`; false if stable.
+  /// lightOnly: only if that channel's daughter has A < 6 (outside Hauser-Feshbach).
+  bool breakUp(std::size_t& cur, Engine& engine, Event& event, bool lightOnly) const;
   /// Hauser-Feshbach steps while the nucleus at `cur` is above its matching energy; updates `cur`.
   void statisticalDecay(std::size_t& cur, Engine& engine, Event& event) const;
   std::shared_ptr<const HauserFeshbach> m_hf;
   /// Mass [MeV] of ejectile `pdg` (0 for gammas; composite ejectiles from the mass table).
   double ejectileMass(int pdg) const;
-  /// Optical-model inverse cross sections keyed by (ejectile Z, ejectile A, daughter Z, daughter A).
-  std::map<std::tuple<int, int, int, int>, InverseCrossSection> m_inverse;
+  /// An optical-model inverse cross section, built on first use (Weisskopf-Ewing mode).
+  struct LazyInverse {
+    LightIon ion = LightIon::Neutron;
+    int zd = 0, ad = 0;
+    double mIon = 0.0; ///< ejectile mass [MeV]
+    detail::Lazy<InverseCrossSection> table;
+  };
+  const InverseCrossSection& inverse(const LazyInverse& li) const;
+  /// Keyed by (ejectile Z, ejectile A, daughter Z, daughter A); the key set is fixed at
+  /// construction (every pair whose masses are known), the tables are not.
+  std::map<std::tuple<int, int, int, int>, std::shared_ptr<LazyInverse>> m_inverse;
+  /// Particle channels of a parent (Z, A) that the model would compute but cannot (a residual or
+  /// ejectile mass is unknown): their warnings, reported once when the parent first decays.
+  struct MissingChannels {
+    std::vector<std::pair<std::string, std::string>> warnings; ///< (key, message)
+    std::once_flag reported;
+  };
+  /// Report the missing channels of (Z, A) (no-op after the first call, or if it has none).
+  void reportMissingChannels(int Z, int A) const;
+  std::map<std::pair<int, int>, std::shared_ptr<MissingChannels>> m_missing;
+  /// Two-body emission from the particle at `cur`: a vertex, `cur` decayed, (pdg1, m1) and
+  /// (pdg2, m2) appended at `time` [ns] (in that order); returns the index of the second.
+  std::size_t emitPair(std::size_t cur, int pdg1, double m1, int pdg2, double m2, double time, Engine& engine,
+                       Event& event) const;
+  /// Prompt breakup channel of a particle-unbound ground state (ejectile pdg, z, a; masses [MeV]).
+  struct Breakup {
+    int pdg, z, a;
+    double mEj, mD;
+  };
+  std::map<std::pair<int, int>, Breakup> m_breakups; ///< built in the constructor
   std::map<std::pair<int, int>, LevelScheme> m_schemes;
   std::map<std::pair<int, int>, double> m_masses;
   EvaporationConfig m_cfg;
+  std::shared_ptr<Diagnostics> m_diagnostics;
 };
 
 /// Two-body decay of `parent` (four-momentum, mass M) into masses m1, m2, isotropic in the parent

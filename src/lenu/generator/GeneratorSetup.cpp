@@ -137,7 +137,8 @@ GeneratorSettings readGeneratorSettings(const std::filesystem::path& file) {
   return s;
 }
 
-std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides, const EvaporationConfig& cfg) {
+std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides, const EvaporationConfig& cfg,
+                                                     std::shared_ptr<Diagnostics> diagnostics) {
   std::map<std::pair<int, int>, double> masses;
   std::map<std::pair<int, int>, std::pair<int, int>> spins; // NUBASE2020 ground-state (2J, parity)
   auto addSpin = [&](const Nuclide& n) {
@@ -188,12 +189,13 @@ std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclide
       }
     }
   }
-  return std::make_shared<Deexcitation>(std::move(all), std::move(masses), cfg, std::move(spins));
+  return std::make_shared<Deexcitation>(std::move(all), std::move(masses), cfg, std::move(spins), std::move(diagnostics));
 }
 
 GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& nuclides) {
   GeneratorSetup out;
   out.settings = st;
+  out.diagnostics = std::make_shared<Diagnostics>();
   Experiment x = loadExperiment(resolveExperimentFile(st.experiment), nuclides);
   if (st.supernova.enabled) {
     x.rate.source = makeSupernovaSource(st.supernova);
@@ -255,7 +257,7 @@ GeneratorSetup buildGenerator(const GeneratorSettings& st, const NuclideTable& n
       throw Error(ErrorCode::ConfigError, fmt::format("{}: key 'generator.target': {} is not in the detector material {}",
                                                       st.file.string(), target.name(), x.rate.target.name()));
     }
-    auto deex = st.deexcitation ? loadDeexcitation(nuclides) : nullptr;
+    auto deex = st.deexcitation ? loadDeexcitation(nuclides, {}, out.diagnostics) : nullptr;
     inelastic::InelasticModelOptions opt;
     opt.model = st.inelasticModel;
     for (Flavour f : flavours) {

@@ -73,13 +73,18 @@ struct GeneratorSetup {
   RunMetadata metadata;          ///< seed / command line filled by the caller
   double expectedEvents = 0.0;   ///< interactions in the detector over the exposure
   std::string summary;           ///< human-readable, with units
+  /// Warnings of the models while generating (e.g. de-excitation channels left out for a missing
+  /// mass); the caller prints or records them.
+  std::shared_ptr<Diagnostics> diagnostics;
 };
 
 /// Build the generator (loads the experiment, builds the cross-section tables once).
 GeneratorSetup buildGenerator(const GeneratorSettings& settings, const NuclideTable& nuclides);
 
-/// Level schemes shipped in data/deexcitation/ with AME2020 ground-state masses.
-std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides, const EvaporationConfig& cfg = {});
+/// Level schemes shipped in data/deexcitation/ with AME2020 ground-state masses. `diagnostics`
+/// receives the model's warnings (nullptr: the Deexcitation keeps its own).
+std::shared_ptr<const Deexcitation> loadDeexcitation(const NuclideTable& nuclides, const EvaporationConfig& cfg = {},
+                                                     std::shared_ptr<Diagnostics> diagnostics = nullptr);
 
 /// Stable 64-bit FNV-1a hash (checkpoint identity).
 std::uint64_t fnv1a(std::string_view s);

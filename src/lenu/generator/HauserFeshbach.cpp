@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <mutex>
 #include <string>
 #include <tuple>
 
@@ -13,6 +12,7 @@
 #include "lenu/core/Error.hpp"
 #include "lenu/generator/OpticalModel.hpp"
 #include "lenu/generator/TabulatedSampler.hpp"
+#include "lenu/generator/detail/LazyTable.hpp"
 
 namespace lenu::generator {
 namespace {
@@ -67,9 +67,10 @@ struct HauserFeshbach::Impl {
   HauserFeshbachConfig cfg;
   std::vector<Nucleus> nuclei;
   std::map<std::pair<int, int>, std::size_t> index;
-  mutable std::mutex mutex;
-  mutable std::map<std::tuple<int, int, int>, std::shared_ptr<const PartialWaveTable>> pw;
-  mutable std::map<std::tuple<std::size_t, int, int, int>, std::shared_ptr<const Table>> tables;
+  /// Tables built on first use, once each, thread-safe: T_lj per (ejectile, residual Z, A) and the
+  /// compound-state tables per (nucleus, bin, 2J, parity).
+  detail::LazyMap<std::tuple<int, int, int>, PartialWaveTable> pw;
+  detail::LazyMap<std::tuple<std::size_t, int, int, int>, Table> tables;
 
   const Nucleus& nucleus(int Z, int A) const {
     auto it = index.find({Z, A});
@@ -83,20 +84,13 @@ struct HauserFeshbach::Impl {
   }
   double centre(const Nucleus& n, int b) const { return n.match + (b + 0.5) * cfg.binWidth; }
 
-  std::shared_ptr<const PartialWaveTable> partialWaves(const Channel& c) const {
+  /// T_lj table of channel c, built on first use per (ejectile, residual) (detail::LazyMap).
+  const PartialWaveTable& partialWaves(const Channel& c) const {
     const Nucleus& r = nuclei[c.residual];
-    const auto key = std::tuple{c.ejectile, r.in.Z, r.in.A};
-    {
-      std::lock_guard lock(mutex);
-      auto it = pw.find(key);
-      if (it != pw.end()) {
-        return it->second;
-      }
-    }
-    auto t = std::make_shared<const PartialWaveTable>(OpticalModel(kEjectiles[c.ejectile].ion, r.in.Z, r.in.A, c.mass),
-                                                      cfg.tableMaxEnergy, cfg.tableNodes, cfg.lMax);
-    std::lock_guard lock(mutex);
-    return pw.emplace(key, std::move(t)).first->second;
+    return pw.get(std::tuple{c.ejectile, r.in.Z, r.in.A}, [&] {
+      return PartialWaveTable(OpticalModel(kEjectiles[c.ejectile].ion, r.in.Z, r.in.A, c.mass), cfg.tableMaxEnergy,
+                              cfg.tableNodes, cfg.lMax);
+    });
   }
 
   /// T_lj at eps into t[(2s+1) l + (2j - 2l + 2s)/2] (PartialWaveTable::index), from the tables.
@@ -155,19 +149,15 @@ struct HauserFeshbach::Impl {
     return sum;
   }
 
-  std::shared_ptr<const Table> table(std::size_t ni, int b, int twoJ, int par) const {
-    const auto key = std::tuple{ni, b, twoJ, par};
-    {
-      std::lock_guard lock(mutex);
-      auto it = tables.find(key);
-      if (it != tables.end()) {
-        return it->second;
-      }
-    }
+  const Table& table(std::size_t ni, int b, int twoJ, int par) const {
+    return tables.get(std::tuple{ni, b, twoJ, par}, [&] { return buildTable(ni, b, twoJ, par); });
+  }
+
+  Table buildTable(std::size_t ni, int b, int twoJ, int par) const {
     const Nucleus& n = nuclei[ni];
     const double e = centre(n, b);
-    auto tab = std::make_shared<Table>();
-    tab->channelWidth.assign(n.channels.size(), 0.0);
+    Table tab;
+    tab.channelWidth.assign(n.channels.size(), 0.0);
     double cum = 0.0;
     std::vector<double> t;
     for (std::size_t ci = 0; ci < n.channels.size(); ++ci) {
@@ -177,16 +167,13 @@ struct HauserFeshbach::Impl {
       if (emax <= 0.0) {
         continue;
       }
-      std::shared_ptr<const PartialWaveTable> pwt;
-      if (c.ejectile >= 0) {
-        pwt = partialWaves(c);
-      }
+      const PartialWaveTable* pwt = c.ejectile >= 0 ? &partialWaves(c) : nullptr;
       const int twoS = c.ejectile >= 0 ? kEjectiles[c.ejectile].twoS : 0;
       auto add = [&](int level, int bn, double w) {
         if (w > 0.0) {
           cum += w;
-          tab->channelWidth[ci] += w;
-          tab->groups.push_back({static_cast<int>(ci), level, bn, cum});
+          tab.channelWidth[ci] += w;
+          tab.groups.push_back({static_cast<int>(ci), level, bn, cum});
         }
       };
       // discrete levels below the matching energy
@@ -199,7 +186,7 @@ struct HauserFeshbach::Impl {
         if (c.ejectile < 0) {
           w = gammaWeight(n, e - lv.energy, twoJ, par, lv.twoJ, lv.parity);
         } else {
-          transmissions(pwt.get(), emax - lv.energy, t);
+          transmissions(pwt, emax - lv.energy, t);
           w = particleWeight(twoS, t, twoJ, par, lv.twoJ, lv.parity);
         }
         add(static_cast<int>(li), -1, w);
@@ -216,14 +203,13 @@ struct HauserFeshbach::Impl {
         if (c.ejectile < 0) {
           w = continuumWeight(r, mid, [&](int tj, int pf) { return gammaWeight(n, e - mid, twoJ, par, tj, pf); }, nullptr);
         } else {
-          transmissions(pwt.get(), emax - mid, t);
+          transmissions(pwt, emax - mid, t);
           w = continuumWeight(r, mid, [&](int tj, int pf) { return particleWeight(twoS, t, twoJ, par, tj, pf); }, nullptr);
         }
         add(-1, k, w * (hi - lo));
       }
     }
-    std::lock_guard lock(mutex);
-    return tables.emplace(key, std::move(tab)).first->second;
+    return tab;
   }
 };
 
@@ -305,11 +291,11 @@ std::pair<int, int> HauserFeshbach::sampleSpin(int Z, int A, double ex, Engine& 
 std::vector<HauserFeshbach::ChannelWidth> HauserFeshbach::widths(int Z, int A, double ex, int twoJ, int parity) const {
   const auto& n = m->nucleus(Z, A);
   const std::size_t ni = m->index.at({Z, A});
-  const auto tab = m->table(ni, m->bin(n, ex), twoJ, parity);
+  const auto& tab = m->table(ni, m->bin(n, ex), twoJ, parity);
   std::vector<ChannelWidth> out;
   for (std::size_t c = 0; c < n.channels.size(); ++c) {
-    if (tab->channelWidth[c] > 0.0) {
-      out.push_back({n.channels[c].ejectile < 0 ? 22 : kEjectiles[n.channels[c].ejectile].pdg, tab->channelWidth[c]});
+    if (tab.channelWidth[c] > 0.0) {
+      out.push_back({n.channels[c].ejectile < 0 ? 22 : kEjectiles[n.channels[c].ejectile].pdg, tab.channelWidth[c]});
     }
   }
   return out;
@@ -333,17 +319,17 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
                                     "energy {} MeV",
                                     ex, Z, A, n.match));
   const int b = m->bin(n, ex);
-  const auto tab = m->table(ni, b, twoJ, parity);
-  if (tab->groups.empty()) {
+  const auto& tab = m->table(ni, b, twoJ, parity);
+  if (tab.groups.empty()) {
     return std::nullopt;
   }
   const double e = m->centre(n, b);
   std::vector<double> t, per;
   for (int attempt = 0; attempt < 64; ++attempt) {
-    const double u = uniform(engine) * tab->groups.back().cumulative;
-    const auto it = std::upper_bound(tab->groups.begin(), tab->groups.end(), u,
+    const double u = uniform(engine) * tab.groups.back().cumulative;
+    const auto it = std::upper_bound(tab.groups.begin(), tab.groups.end(), u,
                                      [](double x, const Impl::Group& g) { return x < g.cumulative; });
-    const Impl::Group& g = it == tab->groups.end() ? tab->groups.back() : *it;
+    const Impl::Group& g = it == tab.groups.end() ? tab.groups.back() : *it;
     const Impl::Channel& c = n.channels[static_cast<std::size_t>(g.channel)];
     const Impl::Nucleus& r = m->nuclei[c.residual];
     const double emaxActual = ex - c.sep;
@@ -352,10 +338,7 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
     tr.A = r.in.A;
     tr.pdg = c.ejectile < 0 ? 22 : kEjectiles[c.ejectile].pdg;
     const int twoS = c.ejectile >= 0 ? kEjectiles[c.ejectile].twoS : 0;
-    std::shared_ptr<const PartialWaveTable> pwt;
-    if (c.ejectile >= 0) {
-      pwt = m->partialWaves(c);
-    }
+    const PartialWaveTable* pwt = c.ejectile >= 0 ? &m->partialWaves(c) : nullptr;
     if (g.level >= 0) {
       const DiscreteState& lv = r.in.levels[static_cast<std::size_t>(g.level)];
       if (lv.energy >= emaxActual) {
@@ -377,7 +360,7 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
       if (c.ejectile < 0) {
         m->continuumWeight(r, mid, [&](int tj, int pf) { return m->gammaWeight(n, e - mid, twoJ, parity, tj, pf); }, &per);
       } else {
-        m->transmissions(pwt.get(), e - c.sep - mid, t);
+        m->transmissions(pwt, e - c.sep - mid, t);
         m->continuumWeight(r, mid, [&](int tj, int pf) { return m->particleWeight(twoS, t, twoJ, parity, tj, pf); }, &per);
       }
       const auto k = static_cast<int>(DiscreteSampler(per).sample(engine));
@@ -398,7 +381,7 @@ std::optional<HauserFeshbach::Transition> HauserFeshbach::sample(int Z, int A, d
         }
       }
     } else {
-      m->transmissions(pwt.get(), emaxActual - tr.excitation, t);
+      m->transmissions(pwt, emaxActual - tr.excitation, t);
       const int jmax = std::min(twoJ + tr.twoJ, 2 * m->cfg.lMax + twoS);
       for (int twoj = std::abs(twoJ - tr.twoJ); twoj <= jmax; twoj += 2) {
         for (int l = std::abs(twoj - twoS) / 2; l <= std::min((twoj + twoS) / 2, m->cfg.lMax); ++l) {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -213,4 +214,142 @@ TEST(LevelTables, Oxygen16And40CaEmitTheirDiscreteLines) {
   std::printf("[levels] 40Ca* 8.0 MeV: %d/2000 cascades with the 3.737 MeV line, %d single-gamma decays\n", ca3, single);
   EXPECT_GT(ca3, 20);
   EXPECT_LT(single, 2000);
+
+  // 16O* at 20 MeV (above S_n = 15.66, S_p = 12.13, S_alpha = 7.16 MeV): n, p and alpha emission all
+  // occur (the daughters' AME2020 masses, data/deexcitation/evaporation_masses.csv) and every
+  // cascade conserves four-momentum and ends in ground states
+  std::map<int, int> emitted, firstStep;
+  for (int k = 0; k < 500; ++k) {
+    const Event ev = decayAtRest(*deex, 8, 16, 20.0, eng);
+    ++firstStep[ev.particles.at(2).pdg]; // the first decay of 16O* appends its ejectile first
+    const auto c = checkConservation(ev);
+    ASSERT_TRUE(c.ok(1e-8)) << c.firstProblem;
+    for (const auto& q : ev.particles) {
+      if (q.origin > 0 && q.status == kStatusFinal) {
+        ++emitted[q.pdg];
+        if (q.pdg > 1000020040) {
+          const int Z = (q.pdg / 10000) % 1000, A = (q.pdg / 10) % 1000;
+          ASSERT_NEAR(q.mass, *deex->groundMass(Z, A), 1e-9) << q.pdg << " not in its ground state";
+        }
+      }
+    }
+  }
+  std::printf("[levels] 16O* 20 MeV x 500: n %d, p %d, alpha %d, gammas %d\n", emitted[2112], emitted[2212],
+              emitted[1000020040], emitted[22]);
+  std::printf("[levels] 16O* 20 MeV first step x 500: n %.3f, p %.3f, alpha %.3f, gamma %.3f, other %.3f\n",
+              firstStep[2112] / 500.0, firstStep[2212] / 500.0, firstStep[1000020040] / 500.0, firstStep[22] / 500.0,
+              1.0 - (firstStep[2112] + firstStep[2212] + firstStep[1000020040] + firstStep[22]) / 500.0);
+  EXPECT_GT(emitted[2112], 0);
+  EXPECT_GT(emitted[2212], 0);
+  EXPECT_GT(emitted[1000020040], 0);
+  EXPECT_EQ(emitted[1000040080], 0) << "8Be (ground state unbound to 2 alpha) left in a final state";
+  // and an 8Be* made inside the chain (12C* -> alpha + 8Be*) emits no gamma before it breaks up
+  int be8 = 0;
+  for (int k = 0; k < 500; ++k) {
+    const Event ev = decayAtRest(*deex, 8, 16, 30.0, eng);
+    for (const auto& q : ev.particles) {
+      if (q.pdg != 1000040080) continue;
+      ASSERT_EQ(q.status, kStatusDecayed);
+      ++be8;
+      int alphas = 0, nd = 0;
+      for (const auto& d : ev.particles)
+        if (d.origin == q.end) { ++nd; alphas += d.pdg == 1000020040 ? 1 : 0; }
+      ASSERT_EQ(nd, 2);
+      ASSERT_EQ(alphas, 2) << "8Be decayed other than into two alphas";
+    }
+  }
+  std::printf("[levels] 16O* 30 MeV x 500: %d 8Be, each -> 2 alpha\n", be8);
+}
+
+// 8Be has a particle-unbound ground state: M(8Be) - 2 M(4He) = 0.0918 MeV (AME2020 masses of
+// data/deexcitation/evaporation_masses.csv). It must never be a final particle: from its ground
+// state and from any excitation it breaks up into two alphas, back to back in its rest frame, each
+// with kinetic energy (M* - 2 m_alpha)/2, no gamma, four-momentum conserved.
+TEST(LevelTables, Beryllium8BreaksUpIntoTwoAlphas) {
+  auto deex = loadDeexcitation(nuclides());
+  Engine eng(4242);
+  const double q = *deex->groundMass(4, 8) - 2.0 * *deex->groundMass(2, 4);
+  std::printf("[levels] 8Be -> 2 alpha: Q = %.4f MeV\n", q);
+  ASSERT_GT(q, 0.05);
+  ASSERT_LT(q, 0.15);
+  for (double ex : {0.0, 3.03, 11.35}) {
+    for (int k = 0; k < 50; ++k) {
+      const Event ev = decayAtRest(*deex, 4, 8, ex, eng);
+      const auto c = checkConservation(ev);
+      ASSERT_TRUE(c.ok(1e-8)) << c.firstProblem;
+      int alphas = 0, other = 0;
+      double tSum = 0.0;
+      for (const auto& p : ev.particles) {
+        if (p.status != kStatusFinal) continue;
+        if (p.pdg == 1000020040) {
+          ++alphas;
+          tSum += p.p.e - p.mass;
+        } else {
+          ++other;
+        }
+      }
+      ASSERT_EQ(alphas, 2) << "E_x = " << ex;
+      ASSERT_EQ(other, 0) << "E_x = " << ex;
+      EXPECT_NEAR(tSum, q + ex, 1e-7) << "E_x = " << ex;
+    }
+  }
+}
+
+// A channel the model cannot compute for lack of a mass is reported, once per (nucleus, channel),
+// through the Diagnostics passed in, not skipped silently: 16O with the AME2020 mass of 15O removed
+// cannot emit a neutron (the channel is reported and no neutron comes from 16O), while p and alpha
+// still are emitted; with every shipped mass no channel of 16O is reported.
+TEST(LevelTables, MissingResidualMassIsReportedOncePerChannel) {
+  std::map<std::pair<int, int>, double> masses;
+  for (const auto& n : nuclides().all()) {
+    masses[{n.Z, n.A}] = n.nuclearMass();
+  }
+  for (const char* extra : {"inelastic/final_nuclei.csv", "deexcitation/evaporation_masses.csv"}) {
+    const NuclideTable t = NuclideTable::fromFile(dataDirectory() / extra);
+    for (const auto& n : t.all()) {
+      masses.emplace(std::make_pair(n.Z, n.A), n.nuclearMass());
+    }
+  }
+  ASSERT_EQ(masses.erase({8, 15}), 1U) << "15O must be in the shipped masses";
+  auto schemes = readLevelSchemes(dataDirectory() / "deexcitation" / "O16.dat");
+  ASSERT_EQ(schemes.size(), 1U);
+  schemes[0].groundMass = masses.at({8, 16});
+  int calls = 0;
+  auto diag = std::make_shared<Diagnostics>([&](const std::string&) { ++calls; });
+  const Deexcitation deex(std::move(schemes), masses, {}, {}, diag);
+  Engine eng = blockEngine(916, 0);
+  std::map<int, int> first; // first particle emitted by 16O*
+  for (int k = 0; k < 300; ++k) {
+    const Event ev = decayAtRest(deex, 8, 16, 20.0, eng);
+    for (const auto& q : ev.particles) {
+      if (q.origin > 0 && q.pdg != 1000080160 && q.status == kStatusFinal) {
+        ++first[q.pdg];
+        break;
+      }
+    }
+  }
+  const auto w = deex.diagnostics().warnings();
+  int neutronChannel = 0, of16O = 0;
+  for (const auto& m : w) {
+    std::printf("[levels] warning: %s\n", m.c_str());
+    of16O += m.find("Z = 8, A = 16 ->") != std::string::npos ? 1 : 0;
+    neutronChannel += m.find("Z = 8, A = 16 -> n + (Z = 8, A = 15)") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(neutronChannel, 1) << "the n channel of 16O must be reported exactly once over 300 decays";
+  EXPECT_EQ(of16O, 1) << "only the n channel of 16O lacks a mass";
+  EXPECT_EQ(calls, static_cast<int>(w.size())) << "the sink sees each warning once";
+  std::printf("[levels] 16O* 20 MeV without the 15O mass, first emission x 300: n %d, p %d, alpha %d, gamma %d\n",
+              first[2112], first[2212], first[1000020040], first[22]);
+  EXPECT_EQ(first[2112], 0);
+  EXPECT_GT(first[2212], 0);
+  EXPECT_GT(first[1000020040], 0);
+
+  auto diagAll = std::make_shared<Diagnostics>();
+  auto full = loadDeexcitation(nuclides(), {}, diagAll);
+  for (int k = 0; k < 100; ++k) {
+    (void)decayAtRest(*full, 8, 16, 20.0, eng);
+  }
+  for (const auto& m : diagAll->warnings()) {
+    EXPECT_EQ(m.find("Z = 8, A = 16 ->"), std::string::npos) << m;
+  }
 }
