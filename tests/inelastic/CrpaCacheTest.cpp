@@ -134,6 +134,16 @@ TEST(CrpaCache, ChangingOneInputMissesTheCache) {
     c.interaction.gradientTerms = false;
     check(CrpaResponse(o16(), SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, c), "gradientTerms");
   }
+  {
+    CrpaConfig c = config(d);
+    c.interaction.currentTerms = false;
+    check(CrpaResponse(o16(), SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, c), "currentTerms");
+  }
+  {
+    CrpaConfig c = config(d);
+    c.interaction.exactTau = false;
+    check(CrpaResponse(o16(), SkyrmeForce::load("SkM*"), ResponseMode::NeutralCurrent, c), "exactTau");
+  }
   // the evaluation point is part of the key too
   const auto b = flat(base.continuumResponses(kOmega + 1.0, kQ));
   EXPECT_EQ(d.files().size(), ++expected);

@@ -1,6 +1,8 @@
 #include "lenu/inelastic/CrpaResponse.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -31,7 +33,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 3; // 2: gradient (b2) residual term; 3: state-energy CVC
+constexpr int kCrpaCacheVersion = 4; // 2: gradient (b2) residual term; 3: state-energy CVC; 4: current (j^2) and exact rho-tau terms
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -94,6 +96,16 @@ double angularFactor(const AngularCoefficients& a, int J, int L, int S) {
   if (L == J) return a.c[kS][0][1];
   if (L == J - 1) return J >= 1 ? a.c[kSPP][0][0] / std::sqrt(J / (2.0 * J + 1.0)) : 0.0;
   if (L == J + 1) return a.c[kSPP][0][2] / std::sqrt((J + 1.0) / (2.0 * J + 1.0));
+  return 0.0;
+}
+// Angular coefficient of radial kind `kind` in <a||w(r) Y_JL1 . grad||b> (gradient on the ket),
+// from those of Delta_J = M_JJ . grad / q (L = J) and Delta''_J = (1/q) grad M_J . grad / q
+// (L = J -/+ 1 with the weights sqrt(J/(2J+1)), sqrt((J+1)/(2J+1)), MultipoleOperators.hpp).
+double currentAngular(const AngularCoefficients& a, int J, int L, int kind) {
+  const auto k = static_cast<std::size_t>(kind);
+  if (L == J) return a.c[kD][k][1];
+  if (L == J - 1) return J >= 1 ? a.c[kDPP][k][0] / std::sqrt(J / (2.0 * J + 1.0)) : 0.0;
+  if (L == J + 1) return a.c[kDPP][k][2] / std::sqrt((J + 1.0) / (2.0 * J + 1.0));
   return 0.0;
 }
 // x[i] -= a[i] c for i in [from, to), complex numbers with split real and imaginary parts (the one
@@ -253,8 +265,24 @@ struct CrpaResponse::BlockState {
   // The RPA system: symmetric form (ldlt, see factorise) or, where that fails, LU of 1 - Pi0 D.
   bool symmetric = false;
   ComplexSymmetricLDLT ldlt;
-  std::vector<double> wInvSqrt; // |D_ii|^-1/2
+  std::vector<double> wInvSqrt; // per active unknown: |D_ii|^-1/2 (max_j |D_ij|^-1/2 where D_ii = 0)
+  // rho-tau coupling (same node, types rhoType and tauType): [K * nsp * nsp + sp * nsp + sp2]
+  // between rho_sp and tau_sp2 (and tau_sp2 and rho_sp; empty if none).
+  std::vector<double> dx;
+  std::size_t rhoType = 0, tauType = 0;
   ComplexLU lu;
+  // Active unknowns (D row non-zero) if some are not: M = 1 - Pi0 D has unit columns there and
+  // the active part decouples, x_act = M(act, act)^-1 b_act (D X needs x_act only).
+  std::vector<std::size_t> act;
+  MatC solve(const MatC& B) const {
+    if (act.empty()) return lu.solve(B);
+    MatC Bs(static_cast<Eigen::Index>(act.size()), B.cols());
+    for (std::size_t i = 0; i < act.size(); ++i) Bs.row(static_cast<Eigen::Index>(i)) = B.row(static_cast<Eigen::Index>(act[i]));
+    const MatC Xs = lu.solve(Bs);
+    MatC X = MatC::Zero(B.rows(), B.cols());
+    for (std::size_t i = 0; i < act.size(); ++i) X.row(static_cast<Eigen::Index>(act[i])) = Xs.row(static_cast<Eigen::Index>(i));
+    return X;
+  }
   std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
   /// Y = X D (rows of X times D), X: rows x N.
   MatC rightMultiply(const MatC& X) const {
@@ -276,6 +304,15 @@ struct CrpaResponse::BlockState {
               Y.col(static_cast<Eigen::Index>(idx(sp2, t, K + 1))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
               Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K + 1)));
             }
+    if (!dx.empty())
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+            const double d = dx[K * nsp * nsp + sp * nsp + sp2];
+            if (d == 0.0) continue;
+            Y.col(static_cast<Eigen::Index>(idx(sp2, tauType, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, rhoType, K)));
+            Y.col(static_cast<Eigen::Index>(idx(sp, rhoType, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp2, tauType, K)));
+          }
     if (coulType >= 0) {
       const auto c0 = static_cast<Eigen::Index>(idx(0, static_cast<std::size_t>(coulType), 0));
       const auto n = static_cast<Eigen::Index>(nK);
@@ -287,39 +324,75 @@ struct CrpaResponse::BlockState {
   MatC leftMultiply(const MatC& X) const { return rightMultiply(X.transpose()).transpose(); }
   /// Factorises the RPA system for the free polarization pi0 (N x N, complex symmetric).
   /// K = D (1 - Pi0 D)^-1 is complex symmetric: with S = D - D Pi0 D = D (1 - Pi0 D) (complex
-  /// symmetric) K = D S^-1 D, and with the diagonal scaling W = |diag D| (S~ = W^-1/2 S W^-1/2)
+  /// symmetric) K = D S^-1 D, and with a positive diagonal scaling W (S~ = W^-1/2 S W^-1/2)
   ///   R0(A, n) K R0(n, B) = Z_A^T S~^-1 Z_B,  Z = W^-1/2 D R0(n, .),
   /// so an LDL^T of S~ (half an LU) and one triangular substitution per right-hand side serve.
-  /// Where D has a zero diagonal entry or the LDL^T fails its pivot/growth check (D near
-  /// singular, or a system that needs pivoting), the LU of 1 - Pi0 D is used instead.
+  /// W = |diag D|; a row without diagonal entry (the tau channel, coupled to rho only by dx) takes
+  /// the largest |D_ij| of its row. Unknowns outside `act` (if set) have zero rows and columns of D
+  /// and drop out of K (see act): the system is formed on the active unknowns only (D restricted
+  /// to them is invertible when every active row of D is non-zero and the rho-tau coupling is
+  /// regular; if not, a pivot vanishes and the LU path is taken). Where a row of D is zero or the
+  /// LDL^T fails its pivot/growth check (D near singular, or a system that needs pivoting), the LU
+  /// of 1 - Pi0 D (on the active unknowns) is used instead.
   void factorise(const MatC& pi0) {
     const auto n = static_cast<Eigen::Index>(N);
+    const std::size_t na = act.empty() ? N : act.size();
+    auto at = [&](std::size_t i) { return static_cast<Eigen::Index>(act.empty() ? i : act[i]); };
     const MatC pd = rightMultiply(pi0); // Pi0 D
     MatC Dm = rightMultiply(MatC::Identity(n, n));
-    wInvSqrt.assign(N, 0.0);
+    wInvSqrt.assign(na, 0.0);
     bool ok = true;
-    for (Eigen::Index i = 0; i < n && ok; ++i) {
-      const double w = std::abs(Dm(i, i).real());
+    for (std::size_t i = 0; i < na && ok; ++i) {
+      double w = std::abs(Dm(at(i), at(i)).real());
+      if (w == 0.0)
+        for (std::size_t j = 0; j < na; ++j) w = std::max(w, std::abs(Dm(at(i), at(j)).real()));
       ok = w > 0.0 && std::isfinite(w);
-      if (ok) wInvSqrt[static_cast<std::size_t>(i)] = 1.0 / std::sqrt(w);
+      if (ok) wInvSqrt[i] = 1.0 / std::sqrt(w);
     }
     if (ok) {
-      MatC S = Dm - leftMultiply(pd);
-      for (Eigen::Index j = 0; j < n; ++j)
-        for (Eigen::Index i = j; i < n; ++i) S(i, j) *= wInvSqrt[static_cast<std::size_t>(i)] * wInvSqrt[static_cast<std::size_t>(j)];
-      symmetric = ldlt.tryCompute(S);
+      if (act.empty()) {
+        MatC S = Dm - leftMultiply(pd);
+        for (Eigen::Index j = 0; j < n; ++j)
+          for (Eigen::Index i = j; i < n; ++i) S(i, j) *= wInvSqrt[static_cast<std::size_t>(i)] * wInvSqrt[static_cast<std::size_t>(j)];
+        symmetric = ldlt.tryCompute(S);
+      } else {
+        const MatC dpd = leftMultiply(pd); // D Pi0 D
+        const auto m = static_cast<Eigen::Index>(na);
+        MatC S = MatC::Zero(m, m);
+        for (std::size_t j = 0; j < na; ++j)
+          for (std::size_t i = j; i < na; ++i)
+            S(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
+                (Dm(at(i), at(j)) - dpd(at(i), at(j))) * (wInvSqrt[i] * wInvSqrt[j]);
+        symmetric = ldlt.tryCompute(S);
+      }
     }
     if (symmetric) return;
     MatC M = -pd;
     M.diagonal().array() += 1.0;
-    lu.compute(M);
+    if (act.empty()) {
+      lu.compute(M);
+      return;
+    }
+    const auto m = static_cast<Eigen::Index>(na);
+    MatC Ms(m, m);
+    for (Eigen::Index j = 0; j < m; ++j)
+      for (Eigen::Index i = 0; i < m; ++i) Ms(i, j) = M(at(static_cast<std::size_t>(i)), at(static_cast<std::size_t>(j)));
+    lu.compute(Ms);
   }
   /// left, right with R0(A, n) D (1 - Pi0 D)^-1 R0(n, B) = left.col(A)^T right.col(B) for the
   /// columns of R0n = R0(n, .).
   std::pair<MatC, MatC> rpaFactors(const MatC& R0n) const {
-    if (!symmetric) return {R0n, leftMultiply(lu.solve(R0n))};
-    MatC Z = leftMultiply(R0n);
-    for (Eigen::Index i = 0; i < Z.rows(); ++i) Z.row(i) *= wInvSqrt[static_cast<std::size_t>(i)];
+    if (!symmetric) return {R0n, leftMultiply(solve(R0n))};
+    const MatC DR = leftMultiply(R0n);
+    MatC Z;
+    if (act.empty()) {
+      Z = DR;
+      for (Eigen::Index i = 0; i < Z.rows(); ++i) Z.row(i) *= wInvSqrt[static_cast<std::size_t>(i)];
+    } else {
+      Z.resize(static_cast<Eigen::Index>(act.size()), DR.cols());
+      for (std::size_t i = 0; i < act.size(); ++i)
+        Z.row(static_cast<Eigen::Index>(i)) = DR.row(static_cast<Eigen::Index>(act[i])) * wInvSqrt[i];
+    }
     MatC Y = ldlt.halfSolve(Z);
     MatC right = Y;
     const auto& dinv = ldlt.inverseDiagonal();
@@ -402,6 +475,16 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   m_stride = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(m_cfg.coarseStep / h)));
   m_nK = std::min((iMaxAll + m_stride - 1) / m_stride, (m_nFine - 1) / m_stride);
   for (std::size_t K = 0; K < m_nK; ++K) m_rK.push_back(static_cast<double>((K + 1) * m_stride) * h);
+  m_dK = static_cast<double>(m_stride) * h;
+  // Current and tau channels only where the HF density is at least kHatDensityCut: beyond it
+  // their couplings (constants times the hole densities) are negligible and the RPA matrix smaller.
+  constexpr double kHatDensityCut = 1e-5; // fm^-3
+  {
+    const auto& res = m_mf->result();
+    m_nKhat = 0;
+    for (std::size_t K = 0; K < m_nK; ++K)
+      if ((*res.protonDensity)(m_rK[K]) + (*res.neutronDensity)(m_rK[K]) >= kHatDensityCut) m_nKhat = K + 1;
+  }
   m_v = skyrmeResidualStrengths(m_force, m_mf->result(), m_rK, m_cfg.interaction);
   // Blocks J^pi with their channels and pairs.
   for (int J = 0; J <= m_cfg.maxJ; ++J) {
@@ -418,11 +501,28 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         b.typeL[b.ntype] = J + 1; b.typeS[b.ntype] = 1; ++b.ntype;
       }
       if (!m_cfg.interaction.spinChannel) {
-        // keep only the scalar type (spin channels carry no interaction); still needed as a basis? no.
+        // keep only the scalar type (spin channels carry no interaction)
         int nt = 0;
         for (int t = 0; t < b.ntype; ++t)
           if (b.typeS[t] == 0) { b.typeL[nt] = b.typeL[t]; b.typeS[nt] = 0; ++nt; }
         b.ntype = nt;
+      }
+      // Current channels Y_JL1 . j: natural parity L = J -/+ 1 (convection current, longitudinal
+      // and transverse), unnatural parity L = J (magnetic).
+      if (m_cfg.interaction.enabled && m_cfg.interaction.momentumTerms && m_cfg.interaction.currentTerms) {
+        const int first = b.ntype;
+        if (natural) {
+          if (J >= 1) { b.typeL[b.ntype] = J - 1; b.typeS[b.ntype] = 2; ++b.ntype; }
+          b.typeL[b.ntype] = J + 1; b.typeS[b.ntype] = 2; ++b.ntype;
+        } else if (J >= 1) {
+          b.typeL[b.ntype] = J; b.typeS[b.ntype] = 2; ++b.ntype;
+        }
+        b.hasCurrent = b.ntype > first;
+      }
+      // Kinetic-density channel tau_J (natural parity) of the exact rho-tau term.
+      if (natural && m_cfg.interaction.enabled && m_cfg.interaction.momentumTerms && m_cfg.interaction.exactTau) {
+        b.typeL[b.ntype] = J; b.typeS[b.ntype] = 3; ++b.ntype;
+        b.hasCurrent = true;
       }
       for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
         const auto& w = m_waves[iw];
@@ -433,10 +533,71 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
         p.wave = iw;
         p.ang = w.forward ? angularCoefficients(w.l, w.j, hs->l, hs->j, J) : angularCoefficients(hs->l, hs->j, w.l, w.j, J);
         if (p.ang.zero) continue;
-        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
+        for (int t = 0; t < b.ntype; ++t) p.chanA[t] = b.typeS[t] >= 2 ? 0.0 : angularFactor(p.ang, J, b.typeL[t], b.typeS[t]);
+        if (b.hasCurrent) {
+          // <x||A||y> = (1/2)[<x||T||y> - eps (-1)^(j_x - j_y) <y||T||x>], T = w Y_JL1 . grad (gradient
+          // on the ket), U = grad . w Y_JL1 = A - T from (T^M)^+ = -(-1)^(M+L+1-J) U^-M (Y_JL1^M* =
+          // (-1)^(M+L+1-J) Y_JL1^-M, grad anti-hermitian), eps = (-1)^(L+1-J). <p||T||h> = sum_k a(p,h)_k
+          // int u_p w K_k[u_h] (K_0 = 1, K_1 = d/dr - (l_h+1)/r, K_2 = d/dr + l_h/r), <h||T||p> by parts
+          // = sum_k a(h,p)_k int u_p Kbar_k[w u_h] (Kbar_1 = -d/dr - (l_p+1)/r, Kbar_2 = -d/dr + l_p/r).
+          const AngularCoefficients other =
+              w.forward ? angularCoefficients(hs->l, hs->j, w.l, w.j, J) : angularCoefficients(w.l, w.j, hs->l, hs->j, J);
+          const AngularCoefficients& aph = w.forward ? p.ang : other;
+          const AngularCoefficients& ahp = w.forward ? other : p.ang;
+          const double sig = (std::lround(std::abs(w.j - hs->j)) % 2 == 0) ? 1.0 : -1.0;
+          p.J = J;
+          for (int t = 0; t < b.ntype; ++t) {
+            if (b.typeS[t] == 3) {
+              // <p||tau_K||h> = -<p|| grad . (w Y_J grad) ||h> = -[<p||w Y_J Lap||h> + <p||grad(w Y_J) . grad||h>],
+              // grad(f Y_J) = sqrt(J/(2J+1)) (f' + (J+1) f/r) Y_J,J-1 - sqrt((J+1)/(2J+1)) (f' - J f/r) Y_J,J+1
+              // (MultipoleOperators.hpp); backward <h||tau||p> = (-1)^(j_h - j_p) <p||tau||h> (hermitian, rank J).
+              const double ph = w.forward ? 1.0 : sig;
+              auto& c = p.cur[static_cast<std::size_t>(t)];
+              c[0] = ph * aph.c[kM][0][1];
+              for (int k = 0; k < 3; ++k) {
+                c[static_cast<std::size_t>(1 + k)] = ph * currentAngular(aph, J, J - 1, k);
+                c[static_cast<std::size_t>(4 + k)] = ph * currentAngular(aph, J, J + 1, k);
+              }
+              continue;
+            }
+            if (b.typeS[t] != 2) continue;
+            const int L = b.typeL[t];
+            const double eps = ((L + 1 - J) % 2 == 0) ? 1.0 : -1.0;
+            const double fF = w.forward ? 0.5 : -0.5 * eps * sig, fB = w.forward ? -0.5 * eps * sig : 0.5;
+            auto& c = p.cur[static_cast<std::size_t>(t)];
+            c[0] = fF * currentAngular(aph, J, L, 0) + fB * currentAngular(ahp, J, L, 0);
+            c[1] = fF * currentAngular(aph, J, L, 1);
+            c[2] = fF * currentAngular(aph, J, L, 2);
+            c[3] = fB * currentAngular(ahp, J, L, 1);
+            c[4] = fB * currentAngular(ahp, J, L, 2);
+          }
+        }
         b.pairs.push_back(std::move(p));
       }
       if (!b.pairs.empty()) m_blocks.push_back(std::move(b));
+    }
+  }
+  // Hat-vertex sources of the current and tau channels, once per pair.
+  {
+    const std::size_t Lh = 2 * m_stride + 1;
+    std::vector<double> tmp;
+    for (auto& b : m_blocks) {
+      if (!b.hasCurrent) continue;
+      const auto nt = static_cast<std::size_t>(b.ntype);
+      for (auto& p : b.pairs) {
+        p.hat.assign(nt * m_nK * Lh, 0.0);
+        p.hatPos.assign(nt * m_nK * 2, 0);
+        for (std::size_t t = 0; t < nt; ++t) {
+          if (b.typeS[t] < 2) continue;
+          for (std::size_t K = 0; K < m_nK; ++K) {
+            const std::size_t i0 = currentSource(p, static_cast<int>(t), b.typeS[t] == 3, K, tmp);
+            require(tmp.size() <= Lh, "CrpaResponse: hat source longer than its support");
+            std::copy(tmp.begin(), tmp.end(), p.hat.begin() + static_cast<std::ptrdiff_t>((t * m_nK + K) * Lh));
+            p.hatPos[(t * m_nK + K) * 2] = static_cast<std::uint32_t>(i0);
+            p.hatPos[(t * m_nK + K) * 2 + 1] = static_cast<std::uint32_t>(tmp.size());
+          }
+        }
+      }
     }
   }
   // Source functions (kind, L) per wave, shared by the blocks (see Wave::sources).
@@ -533,6 +694,64 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   }
 }
 
+std::size_t CrpaResponse::currentSource(const Pair& p, int type, bool tauType, std::size_t K, std::vector<double>& s) const {
+  // Vertex of the current channel at node K: the delta function of the local channels replaced by
+  // the hat function b_K (peak 1 at r_K, zero at r_(K-/+1), int b_K dr = dK), w_K = b_K / (dK r^2), so
+  // that the channel value is the radial current component at r_K to O(dK^2) and no derivative of
+  // the Green's function is needed (the gradients act on the hole or, by parts, on w_K u_h; the
+  // derivative of g = w u_h by central differences, exact summation by parts on the fine mesh).
+  const auto& w = m_waves[p.wave];
+  const auto& hole = m_holes[w.hole];
+  const auto& u = hole.s->u;
+  const auto& c = p.cur[static_cast<std::size_t>(type)];
+  const double h = m_mf->meshStep();
+  const long i0 = std::max<long>(0, static_cast<long>(K * m_stride) - 1);
+  const long i1 = std::min<long>(static_cast<long>(std::min(u.size(), m_nFine)) - 1, static_cast<long>((K + 2) * m_stride) - 1);
+  s.clear();
+  if (i1 < i0) return static_cast<std::size_t>(i0);
+  const double rK = m_rK[K], dK = m_dK;
+  auto wAt = [&](long i) {
+    if (i < i0 + 1 || i > i1 - 1 || i < 0) return 0.0;
+    const double r = static_cast<double>(i + 1) * h;
+    return std::max(0.0, 1.0 - std::abs(r - rK) / dK) / (dK * r * r);
+  };
+  auto gAt = [&](long i) { return i >= 0 && i < static_cast<long>(u.size()) ? wAt(i) * u[static_cast<std::size_t>(i)] : 0.0; };
+  const double lp = w.l;
+  s.resize(static_cast<std::size_t>(i1 - i0 + 1));
+  if (tauType) {
+    const double J = p.J, lh = hole.s->l;
+    const double cm = J >= 1 ? std::sqrt(J / (2.0 * J + 1.0)) : 0.0, cp = -std::sqrt((J + 1.0) / (2.0 * J + 1.0));
+    auto uAt = [&](long i) { return i >= 0 && i < static_cast<long>(u.size()) ? u[static_cast<std::size_t>(i)] : 0.0; };
+    for (long i = i0; i <= i1; ++i) {
+      const double r = static_cast<double>(i + 1) * h;
+      const auto ii = static_cast<std::size_t>(i);
+      const double wi = wAt(i), dw = (wAt(i + 1) - wAt(i - 1)) / (2.0 * h);
+      const double lap = (uAt(i + 1) - 2.0 * uAt(i) + uAt(i - 1)) / (h * h) - lh * (lh + 1.0) * u[ii] / (r * r);
+      const double gm = cm * (dw + (J + 1.0) * wi / r), gp = cp * (dw - J * wi / r);
+      const double kk[3] = {u[ii], hole.bm[ii], hole.bp[ii]};
+      double v = c[0] * wi * lap;
+      for (int k = 0; k < 3; ++k) v += (c[static_cast<std::size_t>(1 + k)] * gm + c[static_cast<std::size_t>(4 + k)] * gp) * kk[k];
+      s[static_cast<std::size_t>(i - i0)] = -v;
+    }
+    return static_cast<std::size_t>(i0);
+  }
+  for (long i = i0; i <= i1; ++i) {
+    const double r = static_cast<double>(i + 1) * h;
+    const double wi = wAt(i), g = gAt(i), dg = (gAt(i + 1) - gAt(i - 1)) / (2.0 * h);
+    const auto ii = static_cast<std::size_t>(i);
+    s[static_cast<std::size_t>(i - i0)] = c[0] * g + c[1] * wi * hole.bm[ii] + c[2] * wi * hole.bp[ii] +
+                                           c[3] * (-dg - (lp + 1.0) * g / r) + c[4] * (-dg + lp * g / r);
+  }
+  return static_cast<std::size_t>(i0);
+}
+
+std::size_t CrpaResponse::hatSource(const Pair& p, std::size_t type, std::size_t K, std::vector<double>& s) const {
+  const std::size_t Lh = 2 * m_stride + 1, k = type * m_nK + K;
+  const std::size_t n = p.hatPos[k * 2 + 1];
+  s.assign(p.hat.begin() + static_cast<std::ptrdiff_t>(k * Lh), p.hat.begin() + static_cast<std::ptrdiff_t>(k * Lh + n));
+  return p.hatPos[k * 2];
+}
+
 std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const Block* only) const {
   std::vector<GreensFunctionSolution> sols(m_waves.size());
   std::vector<char> need(m_waves.size(), only ? 0 : 1);
@@ -603,6 +822,103 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           for (std::size_t K = 0; K < K2; ++K)
             pi0(static_cast<Eigen::Index>(idx(sp, a, K2)), static_cast<Eigen::Index>(idx(sp, c, K))) =
                 pi0(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(idx(sp, c, K2)));
+  // Current channels: hat-function vertices (currentSource), exact discrete Green's function
+  // products for overlapping supports (|K - K'| <= 2), separable x_K y_K' beyond.
+  if (b.hasCurrent) {
+    const double h = m_mf->meshStep();
+    const long nF = static_cast<long>(m_nFine);
+    std::vector<std::vector<double>> src(nt * nK);
+    std::vector<std::size_t> i0s(nt * nK, 0);
+    std::vector<cd> X(nt * nK), Y(nt * nK), gwin;
+    cd* P = pi0.data();
+    for (const auto& p : b.pairs) {
+      const auto& w = m_waves[p.wave];
+      const auto& hole = m_holes[w.hole];
+      const auto& s = sols[p.wave];
+      const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
+      const double weight = hole.s->occupation;
+      const cd invW = 1.0 / s.wronskian;
+      for (std::size_t K = 0; K < nK; ++K) {
+        const std::size_t i = (K + 1) * m_stride - 1;
+        f[K] = i < hole.s->u.size() ? hole.s->u[i] / (m_rK[K] * m_rK[K]) : 0.0;
+      }
+      for (std::size_t t = 0; t < nt; ++t) {
+        if (b.typeS[t] < 2) continue;
+        for (std::size_t K = 0; K < m_nKhat; ++K) {
+          auto& sv = src[t * nK + K];
+          const std::size_t i0 = hatSource(p, t, K, sv);
+          i0s[t * nK + K] = i0;
+          cd xr = 0.0, yo = 0.0;
+          for (std::size_t k = 0; k < sv.size(); ++k) {
+            xr += (h * sv[k]) * s.reg[i0 + k];
+            yo += (h * sv[k]) * s.out[i0 + k];
+          }
+          X[t * nK + K] = xr;
+          Y[t * nK + K] = yo;
+        }
+      }
+      for (std::size_t t2 = 0; t2 < nt; ++t2) {
+        if (b.typeS[t2] < 2) continue;
+        for (std::size_t K2 = 0; K2 < m_nKhat; ++K2) {
+          const auto& s2 = src[t2 * nK + K2];
+          if (s2.empty()) continue;
+          const long i20 = static_cast<long>(i0s[t2 * nK + K2]), i21 = i20 + static_cast<long>(s2.size()) - 1;
+          const long lo = std::max<long>(0, (static_cast<long>(K2) - 2) * static_cast<long>(m_stride) - 1);
+          const long hi = std::min<long>(nF - 1, (static_cast<long>(K2) + 4) * static_cast<long>(m_stride) - 1);
+          // G s2 on the window [lo, hi] (it contains the supports of the sources at K2 -/+ 2 and their nodes)
+          cd Otot = 0.0;
+          for (long k = i20; k <= i21; ++k) Otot += (h * s2[static_cast<std::size_t>(k - i20)]) * s.out[static_cast<std::size_t>(k)];
+          gwin.assign(static_cast<std::size_t>(std::max<long>(0, hi - lo + 1)), cd(0.0));
+          cd A = 0.0, B = Otot;
+          for (long i = lo; i <= hi; ++i) {
+            const auto ii = static_cast<std::size_t>(i);
+            if (i >= i20 && i <= i21) {
+              const double hs = h * s2[static_cast<std::size_t>(i - i20)];
+              A += hs * s.reg[ii];
+              B -= hs * s.out[ii];
+            }
+            gwin[static_cast<std::size_t>(i - lo)] = (s.out[ii] * A + s.reg[ii] * B) * invW;
+          }
+          const cd X2 = X[t2 * nK + K2] * invW, Y2 = Y[t2 * nK + K2] * invW;
+          cd* col = P + idx(sp, t2, K2) * N;
+          for (std::size_t t = 0; t < nt; ++t) {
+            if (b.typeS[t] >= 2) {
+              for (std::size_t K = 0; K < m_nKhat; ++K) {
+                cd val;
+                if (K + 3 <= K2) val = X[t * nK + K] * Y2;
+                else if (K >= K2 + 3) val = X2 * Y[t * nK + K];
+                else {
+                  val = 0.0;
+                  const auto& s1 = src[t * nK + K];
+                  const long i10 = static_cast<long>(i0s[t * nK + K]);
+                  for (std::size_t k = 0; k < s1.size(); ++k) {
+                    const long i = i10 + static_cast<long>(k);
+                    if (i >= lo && i <= hi) val += (h * s1[k]) * gwin[static_cast<std::size_t>(i - lo)];
+                  }
+                }
+                col[idx(sp, t, K)] += weight * val;
+              }
+            } else {
+              const double Aa = weight * p.chanA[t];
+              if (Aa == 0.0) continue;
+              for (std::size_t K = 0; K < nK; ++K) {
+                if (f[K] == 0.0) continue;
+                const std::size_t i = (K + 1) * m_stride - 1;
+                cd val;
+                const long li = static_cast<long>(i);
+                if (li >= lo && li <= hi) val = gwin[static_cast<std::size_t>(li - lo)];
+                else if (K < K2) val = s.reg[i] * Y2;
+                else val = s.out[i] * X2;
+                val *= Aa * f[K];
+                col[idx(sp, t, K)] += val;
+                P[idx(sp, t, K) * N + idx(sp, t2, K2)] += val;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
   // Interaction kernel.
   st.nsp = nsp;
   st.nt = nt;
@@ -611,12 +927,15 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   const double norm = 1.0 / (2.0 * b.J + 1.0);
   const double dK = static_cast<double>(m_stride) * m_mf->meshStep();
   for (std::size_t a = 0; a < nt; ++a) {
-    const bool spin = b.typeS[a] == 1;
+    const bool spin = b.typeS[a] != 0; // spin or current: no gradient or Coulomb term
+    const bool nc = m_mode == ResponseMode::NeutralCurrent;
     for (std::size_t sp = 0; sp < nsp; ++sp)
       for (std::size_t sp2 = 0; sp2 < nsp; ++sp2)
         for (std::size_t K = 0; K < nK; ++K) {
           double v;
-          if (m_mode == ResponseMode::NeutralCurrent) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
+          if (b.typeS[a] == 3 || (b.typeS[a] == 2 && K >= m_nKhat)) v = 0.0; // tau couples to rho only (dx below)
+          else if (b.typeS[a] == 2) v = nc ? m_v.current[sp][sp2] : m_v.currentCE;
+          else if (nc) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
           st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
         }
@@ -652,6 +971,32 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         }
     }
   }
+  // rho-tau term: E = sum_qq' (b1 - b1' d_qq') rho_q tau_q', the same node weights as the local channels.
+  for (std::size_t a = 0; a < nt; ++a) {
+    if (b.typeS[a] != 3) continue;
+    st.tauType = a;
+    st.rhoType = 0;
+    for (std::size_t c = 0; c < nt; ++c)
+      if (b.typeS[c] == 0) st.rhoType = c;
+    st.dx.assign(nK * nsp * nsp, 0.0);
+    for (std::size_t K = 0; K < m_nKhat; ++K)
+      for (std::size_t sp = 0; sp < nsp; ++sp)
+        for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+          const double v = m_mode == ResponseMode::NeutralCurrent ? m_v.rhoTau[sp][sp2] : m_v.rhoTauCE;
+          st.dx[K * nsp * nsp + sp * nsp + sp2] = dK * m_rK[K] * m_rK[K] * v * norm;
+        }
+  }
+  // Current / tau unknowns beyond m_nKhat carry no interaction (zero rows and columns of D): the
+  // RPA system on the active part only.
+  st.act.clear();
+  bool reduced = false;
+  for (std::size_t sp = 0; sp < nsp; ++sp)
+    for (std::size_t t = 0; t < nt; ++t)
+      for (std::size_t K = 0; K < nK; ++K) {
+        if (b.typeS[t] >= 2 && K >= m_nKhat) { reduced = true; continue; }
+        st.act.push_back(idx(sp, t, K));
+      }
+  if (!reduced) st.act.clear();
   st.factorise(pi0);
   return st;
 }
@@ -893,6 +1238,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     outW[iw].resize(mG);
     for (std::size_t i = 0; i < mG; ++i) outW[iw][i] = sols[iw].out[i] * invW;
   }
+  // With current channels the applied sources are also kept on the fine mesh [0, mG) (the
+  // hat-function vertices integrate over it): gF[qq * gfTot + gOff[iw] / nK * mG + k * mG + i].
+  bool anyCurrent = false;
+  for (const auto& b : m_blocks) anyCurrent = anyCurrent || b.hasCurrent;
+  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mG : 0;
+  std::vector<cd> gF(gfTot * kQChunk);
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
     const std::size_t nqc = q1 - q0;
@@ -952,6 +1303,10 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               const std::size_t i = (K + 1) * m_stride - 1;
               gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
+            if (anyCurrent) {
+              cd* gf = gF.data() + qq * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mG + k * mG;
+              for (std::size_t i = 0; i < mG; ++i) gf[i] = cd(gre[i * ns + c], gim[i * ns + c]);
+            }
           }
         // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
         // sum runs over i in order, the unneeded products cost less than selecting the needed).
@@ -988,6 +1343,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         std::array<cd, 72> T{};
         for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
           const Pair& p = b.pairs[ip];
+        std::vector<double> sv;
           const auto& w = m_waves[p.wave];
           const auto& hole = m_holes[w.hole];
           const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
@@ -1018,6 +1374,31 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               double* col = reinterpret_cast<double*>(wk.R0n.data() + (col0 + wk.column[sp * 8 + o]) * wk.R0n.rows() +
                                                       static_cast<Eigen::Index>(idx(sp, a, 0)));
               addScaledRows(col, fK, reinterpret_cast<const double*>(P.data() + o * nK), nK);
+            }
+          }
+          // Current rows: R0(j_(t,K), A_o) = weight h sum_i s_tK(i) sum_k c_k[o] (G b_k)(r_i).
+          if (b.hasCurrent) {
+            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mG;
+            std::array<cd, 9> proj{};
+            for (std::size_t t = 0; t < nt; ++t) {
+              if (b.typeS[t] < 2) continue;
+              for (std::size_t K = 0; K < m_nKhat; ++K) {
+                const std::size_t i0 = hatSource(p, t, K, sv);
+                for (std::size_t k = 0; k < nbs; ++k) {
+                  const cd* gk = gfw + sidx[k] * mG;
+                  cd acc = 0.0;
+                  for (std::size_t j = 0; j < sv.size() && i0 + j < mG; ++j) acc += (h * weight * sv[j]) * gk[i0 + j];
+                  proj[k] = acc;
+                }
+                const auto row = static_cast<Eigen::Index>(idx(sp, t, K));
+                for (std::size_t o = 0; o < 8; ++o) {
+                  if (!on[o]) continue;
+                  cd v = 0.0;
+                  for (std::size_t k = 0; k < nbs; ++k)
+                    if (coef[k][o] != 0.0) v += coef[k][o] * proj[k];
+                  wk.R0n(row, col0 + wk.column[sp * 8 + o]) += v;
+                }
+              }
             }
           }
           // Free part, forward and backward (the backward term cancels the Pauli-blocked
@@ -1194,8 +1575,8 @@ std::string CrpaResponse::cacheKeyOf() const {
                       {"sw2", nc.sin2ThetaW}})
     put(k, n, v);
   const auto& ic = c.interaction;
-  k += fmt::format("ps={};res={}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
-                   ic.coulomb, ic.gradientTerms);
+  k += fmt::format("ps={};res={}{}{}{}{}{}{}{};", nc.pseudoscalar, ic.enabled, ic.momentumTerms, ic.spinChannel, ic.rearrangement,
+                   ic.coulomb, ic.gradientTerms, ic.currentTerms, ic.exactTau);
   // The HF field: mesh, potentials, occupied and unoccupied bound states, residual strengths.
   const MeanField& mf = m_mf->result().meanField;
   std::uint64_t h = fnv1a64(&mf.meshStep, sizeof mf.meshStep);
@@ -1271,6 +1652,18 @@ cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {
         R0n(static_cast<Eigen::Index>((sp * nt + a) * nK + K)) += g[i] * fK;
       }
     }
+    if (blk->hasCurrent) {
+      std::vector<double> sv;
+      for (std::size_t t = 0; t < nt; ++t) {
+        if (blk->typeS[t] < 2) continue;
+        for (std::size_t K = 0; K < m_nKhat; ++K) {
+          const std::size_t i0 = hatSource(p, t, K, sv);
+          cd acc = 0.0;
+          for (std::size_t j = 0; j < sv.size(); ++j) acc += (h * weight * sv[j]) * g[i0 + j];
+          R0n(static_cast<Eigen::Index>((sp * nt + t) * nK + K)) += acc;
+        }
+      }
+    }
     cd F = 0.0;
     for (std::size_t i = 0; i < n; ++i) F += src[i] * g[i];
     Rf += F * h * weight;
@@ -1292,10 +1685,10 @@ std::string CrpaResponse::description() const {
   const char* m = m_mode == ResponseMode::ChargedCurrentNu ? "CC nu" : m_mode == ResponseMode::ChargedCurrentNuBar ? "CC nubar" : "NC";
   const auto& ic = m_cfg.interaction;
   return fmt::format("HF-CRPA response ({}), force {}, J <= {}, eta {} MeV, spreading {} MeV, RPA mesh {} fm x {}, "
-                     "residual: {}{}{}{}{}, shift {:.3f} MeV; field: {}",
+                     "residual: {}{}{}{}{}{}, shift {:.3f} MeV; field: {}",
                      m, m_force.name, m_cfg.maxJ, m_cfg.eta, m_cfg.spreadingWidth, m_cfg.coarseStep, m_nK,
-                     ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? "+t1,t2(LM)" : "",
-                     ic.enabled && ic.gradientTerms ? "+grad" : "",
+                     ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? (ic.exactTau ? "+t1,t2(rho tau exact)" : "+t1,t2(LM)") : "",
+                     ic.enabled && ic.gradientTerms ? "+grad" : "", ic.enabled && ic.momentumTerms && ic.currentTerms ? "+j2" : "",
                      ic.enabled && ic.spinChannel ? "+spin" : "", ic.enabled && ic.coulomb && m_mode == ResponseMode::NeutralCurrent ? "+Coulomb" : "",
                      m_shift, m_mf->description());
 }

@@ -15,11 +15,24 @@
 /// terms; with fractional (filling) occupations the pair weight becomes v_h^2 - v_h'^2.
 /// RPA for the local density channels that the zero-range interaction couples, per J^pi and
 /// species: scalar Y_J and spin [Y_J sigma]_J (natural parity), spin [Y_{J-1} sigma]_J and
-/// [Y_{J+1} sigma]_J (unnatural), on a radial mesh (step `coarseStep`, trapezoid weights):
+/// [Y_{J+1} sigma]_J (unnatural); the current channels Y_JL1 . j (L = J -/+ 1 natural, L = J
+/// unnatural parity) and the kinetic-density channel tau_J Y_J (natural) of the exact t1/t2
+/// terms (SkyrmeResidualInteraction.hpp), on a radial mesh (step `coarseStep`, trapezoid weights):
 ///   Pi = Pi0 + Pi0 D Pi,  D = w_k r_k^2 v(r_k) / (2J+1)  (+ the Coulomb multipole kernel and
-///   the gradient term's tridiagonal finite-difference kernel in the scalar channel),
-/// solved per omega in the complex-symmetric form K = D (1 - Pi0 D)^-1 = D S^-1 D, S = D - D Pi0 D
-/// (LDL^T, ComplexSymmetricSolve; LU of 1 - Pi0 D where that fails). The residual interaction is SkyrmeResidualInteraction
+///   the gradient term's tridiagonal finite-difference kernel in the scalar channel, the rho-tau
+///   coupling between the scalar and tau channels at the same node).
+/// The current and tau vertices at node r_K are smeared with the hat function of the node (width
+/// 2 coarseStep): A_K = (1/2)(w_K Y_JL1 . grad + grad . w_K Y_JL1), tau_K = grad . w_K Y_J grad,
+/// w_K = b_K / (dK r^2), with the derivatives on the hole (by parts), so that only G itself is
+/// needed (no derivative of G and no delta(r - r') term of d/dr d/dr' G); vertex products with
+/// overlapping hat supports are exact discrete sums over the HF mesh. The time-odd current enters
+/// in its anti-hermitian real form A with the coupling V of the functional (the spin channel's
+/// convention); see docs/physics.md for the phases. The current and tau channels are kept on the
+/// nodes with HF density >= 1e-5 fm^-3 only (their other unknowns carry no interaction and are
+/// left out of the RPA system).
+/// Solved per omega in the complex-symmetric form K = D (1 - Pi0 D)^-1 = D S^-1 D, S = D - D Pi0 D
+/// on the active unknowns (LDL^T, ComplexSymmetricSolve; LU of 1 - Pi0 D where that fails). The
+/// residual interaction is SkyrmeResidualInteraction
 /// (see there what is exact and what is Landau-Migdal). External operators (the eight basic
 /// multipole operators of HartreeFockResponse, including the derivative ones Delta, Omega, or a
 /// local operator) enter through mixed free propagators built from their source functions
@@ -48,6 +61,7 @@
 /// of dsigma/dcos at forward angles (40Ar, 30 MeV, J = 0: +47% at cos = 1; test CrpaCvc).
 
 #include <array>
+#include <cstdint>
 #include <complex>
 #include <memory>
 #include <span>
@@ -156,16 +170,33 @@ private:
   struct Pair {
     std::size_t wave;               // index into m_waves
     AngularCoefficients ang;        // forward: <p||O||h>, backward: <h||O||p>
-    std::array<double, 2> chanA{};  // angular factors of the block's channel types
+    std::array<double, 5> chanA{};  // angular factors of the block's local channel types (0 for current / tau types)
+    // Current channel types: coefficients of the five basis sources of currentSource() in the
+    // pair's vertex <p||A||h> (forward) or <h||A||p> (backward), A = (1/2)(w Y_JL1 . grad + grad . w Y_JL1).
+    // Tau type: [0] <||Y_J||> (bra p), [1 + k] and [4 + k] the kind-k coefficients a(p,h) of Y_J,J-1 . grad and
+    // Y_J,J+1 . grad, times (-1)^(j_h - j_p) for backward pairs.
+    std::array<std::array<double, 7>, 5> cur{};
+    int J = 0;
+    // The hat-vertex sources of currentSource() per (type, K), built once (they depend on neither
+    // omega nor q): values [(t * nK + K) * (2 stride + 1) + j], first fine index and length
+    // [(t * nK + K) * 2 + 0/1].
+    std::vector<double> hat;
+    std::vector<std::uint32_t> hatPos;
     std::array<int, 9> source{};    // [kind * 3 + d] (L = J - 1 + d): index into the wave's sources, -1 unused
   };
   struct Block {
     int J = 0, parity = 1;
-    int ntype = 0;                  // channel types (1 or 2)
-    std::array<int, 2> typeL{};     // orbital rank L of each channel type
-    std::array<int, 2> typeS{};     // 0 scalar, 1 spin
+    int ntype = 0;                  // channel types (1 to 4)
+    std::array<int, 5> typeL{};     // orbital rank L of each channel type
+    std::array<int, 5> typeS{};     // 0 scalar, 1 spin, 2 current (vector spherical harmonic Y_JL1 . j), 3 kinetic density tau
+    bool hasCurrent = false;        // any hat-function (current or tau) type
     std::vector<Pair> pairs;
   };
+  /// Current (or tau) vertex source of a pair on node K: s(r_i) for i = i0 .. i0 + size - 1 (fine mesh),
+  /// <pair||A_K||pair> = h sum_i u_p(r_i) s(r_i).
+  std::size_t currentSource(const Pair& p, int type, bool tauType, std::size_t K, std::vector<double>& s) const;
+  /// The cached currentSource() of (type, K) copied into s; returns its first fine index.
+  std::size_t hatSource(const Pair& p, std::size_t type, std::size_t K, std::vector<double>& s) const;
   struct BlockState;
   BlockState prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols, double etaTot) const;
   /// Green's-function solutions of every wave (only = a block: of its waves only, the others empty).
@@ -189,6 +220,8 @@ private:
   std::size_t m_stride = 1, m_nK = 0, m_nFine = 0;
   std::vector<double> m_rK;   // coarse radii [fm]
   ResidualStrengths m_v;      // on the coarse mesh
+  double m_dK = 0.0;          // coarse step [fm]
+  std::size_t m_nKhat = 0;    // current / tau channels on the nodes K < m_nKhat (rho(r_K) >= kHatDensityCut)
   std::vector<ResponseLine> m_lines;
   DiskCache m_cache;
   std::string m_key;

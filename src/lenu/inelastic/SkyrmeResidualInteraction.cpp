@@ -25,6 +25,20 @@ ResidualStrengths skyrmeResidualStrengths(const SkyrmeForce& f, const HartreeFoc
       for (int b = 0; b < 2; ++b) out.gradient[a][b] = f.b2() - (a == b ? f.b2p() : 0.0);
     out.gradientCE = -f.b2p();
   }
+  if (cfg.momentumTerms && cfg.currentTerms) {
+    // E_j = -b1 j^2 + b1' sum_q j_q^2 = (1/2) sum_qq' V_qq' j_q . j_q',  V_qq' = -2 (b1 - b1' d_qq');
+    // isospin-invariant functional (as v_CE): V_CE = +2 b1'.
+    for (int a = 0; a < 2; ++a)
+      for (int b = 0; b < 2; ++b) out.current[a][b] = -2.0 * (f.b1() - (a == b ? f.b1p() : 0.0));
+    out.currentCE = 2.0 * f.b1p();
+  }
+  const bool exactTau = cfg.momentumTerms && cfg.exactTau;
+  if (exactTau) {
+    // E = b1 rho tau - b1' sum_q rho_q tau_q: d^2E / drho_q dtau_q' = b1 - b1' d_qq'; charge exchange -b1'.
+    for (int a = 0; a < 2; ++a)
+      for (int b = 0; b < 2; ++b) out.rhoTau[a][b] = f.b1() - (a == b ? f.b1p() : 0.0);
+    out.rhoTauCE = -f.b1p();
+  }
   const double kPi = constants::kPi;
   const double e2 = constants::kAlpha * constants::kHbarC;
   const double al = f.alpha;
@@ -37,6 +51,7 @@ ResidualStrengths skyrmeResidualStrengths(const SkyrmeForce& f, const HartreeFoc
     const double ra = std::pow(rr, al);
     const double S = rq[0] * rq[0] + rq[1] * rq[1];
     const double kf2 = cfg.momentumTerms ? std::pow(1.5 * kPi * kPi * rho, 2.0 / 3.0) : 0.0;
+    const double kf2s = exactTau ? 0.0 : kf2; // Landau-Migdal F0 of rho tau in the scalar channel
     for (int a = 0; a < 2; ++a)
       for (int b = 0; b < 2; ++b) {
         const double d = a == b ? 1.0 : 0.0;
@@ -47,7 +62,7 @@ ResidualStrengths skyrmeResidualStrengths(const SkyrmeForce& f, const HartreeFoc
         } else {
           v += 2.0 / 3.0 * (b3 - b3p * d) * ra; // rho^a held fixed (no rearrangement)
         }
-        v += 2.0 * kf2 * (b1 - b1p * d);
+        v += 2.0 * kf2s * (b1 - b1p * d);
         if (cfg.coulomb && a == 0 && b == 0 && f.coulombExchange && rq[0] > 1e-10)
           v += -std::cbrt(3.0 / kPi) * e2 / (3.0 * std::cbrt(rq[0] * rq[0]));
         out.scalar[a][b][k] = v;
@@ -60,7 +75,7 @@ ResidualStrengths skyrmeResidualStrengths(const SkyrmeForce& f, const HartreeFoc
           if (a == 0 && b == 0) out.spinCE[k] = 4.0 * c1s + 4.0 * c1t * kf2;
         }
       }
-    out.scalarCE[k] = -b0p - 2.0 / 3.0 * b3p * ra - 2.0 * b1p * kf2;
+    out.scalarCE[k] = -b0p - 2.0 / 3.0 * b3p * ra - 2.0 * b1p * kf2s;
   }
   return out;
 }

@@ -10,15 +10,22 @@
 /// with the rearrangement terms of the density dependence):
 ///   v_qq' = b0 - b0' d_qq' + b3 (a+2)(a+1)/3 rho^a
 ///           - b3'/3 [a(a-1) rho^(a-2) sum_q rho_q^2 + 2a rho^(a-1) (rho_q + rho_q') + 2 d_qq' rho^a]
-///         + 2 k_F^2 (b1 - b1' d_qq')                                       (Landau-Migdal t1, t2)
+///         + 2 k_F^2 (b1 - b1' d_qq')             (Landau-Migdal t1, t2; only if exactTau is off)
 ///         + d_qp d_q'p [Coulomb direct e^2/|r-r'| (non-local, in CrpaResponse) - (1/3)(3/pi)^(1/3) e^2 rho_p^(-2/3)]
-/// The t1/t2 (rho tau, rho Laplacian rho) terms are taken in Landau-Migdal form, i.e. only their
-/// l = 0 Landau part at the local Fermi momentum k_F(r) = (3 pi^2 rho(r) / 2)^(1/3) (the F0
-/// contribution; this reproduces F0, F0' of N. Van Giai & H. Sagawa, Phys. Lett. B 106 (1981) 379):
-/// the velocity-dependent l = 1 part (F1, effective-mass / current j^2 terms, which restores
-/// Galilean invariance and the TRK enhancement) and the exact tau channel of rho tau are NOT
-/// included; nor is the spin-orbit residual interaction. The gradient (b2) surface term is
-/// exact (below; switch ResidualInteractionConfig::gradientTerms).
+/// The t1/t2 terms of the Galilean-invariant combination (M. Bender, P.-H. Heenen, P.-G. Reinhard,
+/// Rev. Mod. Phys. 75 (2003) 121, Eq. (A.6))
+///   E = b1 (rho tau - j^2) - b1' sum_q (rho_q tau_q - j_q^2) + (gradient terms below)
+/// are exact by default (cache version 3):
+///   rho tau:  delta^2 E = 2 sum_qq' (b1 - b1' d_qq') int drho_q dtau_q'   (rhoTau; CE -b1'),
+///             a kinetic-density channel tau_J of CrpaResponse coupled to the density channel;
+///   current:  E_j = -b1 j^2 + b1' sum_q j_q^2, V_qq' = -2 (b1 - b1' d_qq') j_q . j_q' (current;
+///             CE +2 b1'), channels Y_JL1 . j of CrpaResponse (time odd: restores the bare-mass
+///             isoscalar EWSR and TRK(1 + kappa), the Thouless theorem for the functional).
+/// With exactTau off the rho tau term is taken in Landau-Migdal form, i.e. only its l = 0 Landau
+/// part at the local Fermi momentum k_F(r) = (3 pi^2 rho(r) / 2)^(1/3) (the F0 contribution; this
+/// reproduces F0, F0' of N. Van Giai & H. Sagawa, Phys. Lett. B 106 (1981) 379). NOT included: the
+/// spin-orbit residual interaction (b4 rho div J), the exact t1/t2 spin-channel terms (Landau-Migdal
+/// below). The gradient (b2) surface term is exact (below; switch gradientTerms).
 /// Spin channel (Landau-Migdal, M. Bender, J. Dobaczewski, J. Engel, W. Nazarewicz, Phys. Rev. C 65
 /// (2002) 054322, Sec. II and Appendix: g0 = N0 (2 C0^s + 2 C0^T k_F^2), g0' = N0 (2 C1^s + 2 C1^T k_F^2)):
 ///   C0^s = -t0 (1/2 - x0)/4 - t3 (1/2 - x3) rho^a / 24,  C1^s = -t0/8 - t3 rho^a / 48,
@@ -58,6 +65,14 @@ struct ResidualInteractionConfig {
   /// Density-gradient (surface) term b2/2 (grad rho)^2 - b2'/2 sum_q (grad rho_q)^2 of the
   /// functional, exact (non-local on the radial mesh, built by CrpaResponse::prepare).
   bool gradientTerms = true;
+  /// Current (j^2) term of the Galilean-invariant combination b1 (rho tau - j^2) - b1' sum_q
+  /// (rho_q tau_q - j_q^2): current-current residual interaction in the transverse and
+  /// longitudinal current channels (built by CrpaResponse); only with momentumTerms.
+  bool currentTerms = true;
+  /// Exact rho-tau channel of b1 rho tau - b1' sum_q rho_q tau_q (kinetic-density channel, built
+  /// by CrpaResponse) in place of its Landau-Migdal F0 form 2 k_F^2 (b1 - b1' d_qq') in the scalar
+  /// strengths (only with momentumTerms).
+  bool exactTau = true;
 };
 
 /// Local residual-interaction strengths on a set of radii.
@@ -70,6 +85,16 @@ struct ResidualStrengths {
   /// V_qq'(r1, r2) = -gradient[q][q'] Lap delta(r1 - r2); charge exchange gradientCE.
   double gradient[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
   double gradientCE = 0.0;
+  /// Current-current couplings [MeV fm^5] (0 if cfg.currentTerms is off): the p-h interaction
+  /// int int dj_q V dj_q' = current[q][q'] int dj_q . dj_q' d^3r (current density operator
+  /// j = (1/2i) sum_i [delta(r - r_i) grad_i + grad_i delta(r - r_i)], fm^-4), charge exchange currentCE.
+  double current[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
+  double currentCE = 0.0;
+  /// rho-tau couplings [MeV fm^5] (0 unless cfg.exactTau): the second variation of the functional
+  /// delta^2 E = sum_qq' rhoTau[q][q'] 2 int drho_q dtau_q' d^3r, rhoTau = b1 - b1' d_qq' (kinetic
+  /// density operator tau = sum_i grad_i . delta(r - r_i) grad_i); charge exchange rhoTauCE = -b1'.
+  double rhoTau[2][2] = {{0.0, 0.0}, {0.0, 0.0}};
+  double rhoTauCE = 0.0;
 };
 
 /// Strengths at radii r [fm] from the HF point densities of `result` and the force (Coulomb

@@ -25,16 +25,23 @@ using namespace lenu::inelastic;
 namespace {
 constexpr double kRelTol = 1e-9;
 
-std::shared_ptr<const NuclearResponse> response(const char* target, ResponseMode mode, int maxJ) {
+// legacy = true: the interaction of the reference implementation; the references predate the
+// gradient (b2) residual term (kCrpaCacheVersion 2) and the exact rho tau and current (j^2) terms
+// (version 4): they are switched off so that the comparison still checks the evaluation order of
+// the rest exactly. legacy = false: the default (full) interaction.
+std::shared_ptr<const NuclearResponse> response(const char* target, ResponseMode mode, int maxJ, bool legacy = true,
+                                                bool gradient = false) {
   InelasticModelOptions mo;
   mo.model = "crpa";
   mo.maxJ = maxJ;
   mo.crpa.diskCache = false; // always computed
-  // The references predate the gradient (b2) residual term (kCrpaCacheVersion 2): it is switched
-  // off here so that the comparison still checks the evaluation order of the rest exactly.
-  mo.crpa.interaction.gradientTerms = false;
-  // ... and the state-energy CVC of kCrpaCacheVersion 3 likewise (probe-energy CVC as then).
-  mo.crpa.cvcStateEnergy = false;
+  if (legacy) {
+    mo.crpa.interaction.gradientTerms = gradient;
+    mo.crpa.interaction.exactTau = false;
+    mo.crpa.interaction.currentTerms = false;
+    // ... and the state-energy CVC of kCrpaCacheVersion 3 likewise (probe-energy CVC as then).
+    mo.crpa.cvcStateEnergy = false;
+  }
   return makeInelasticResponse(target, mode, mo, NuclideTable::load());
 }
 } // namespace
@@ -93,4 +100,20 @@ TEST(CrpaRegression, O16NeutralCurrentResponsesUnchanged) {
   double scale = 0.0;
   for (double v : ref) scale = std::max(scale, std::abs(v));
   for (std::size_t i = 0; i < ref.size(); ++i) EXPECT_NEAR(got[i], ref[i], kRelTol * scale) << i;
+}
+
+// The default interaction (kCrpaCacheVersion 4: gradient, exact rho tau and current terms, state-energy CVC):
+// reference computed with the merge of feat/crpa-j2 onto the LDL^T solver and the CVC change (release build),
+// same tolerance. Before the CVC change it was 1.8927889281217291e-14 fm^2 (-0.05%, as documented for CVC). The version-2 default
+// (gradient term, rho tau Landau-Migdal, no current term) is printed for comparison.
+TEST(CrpaRegression, Ar40SigmaAt30MeVFullInteraction) {
+  const InelasticCrossSection xs(response("Ar40", ResponseMode::ChargedCurrentNu, 6, false), Flavour::NuE);
+  const InelasticSigma s = xs.sigma(30.0);
+  const InelasticCrossSection v2(response("Ar40", ResponseMode::ChargedCurrentNu, 6, true, true), Flavour::NuE);
+  const double s2 = v2.sigma(30.0).total;
+  std::printf("40Ar CC sigma(30 MeV): full interaction %.17g fm^2 = %.6e cm^2; version-2 interaction %.6e cm^2 (ratio %.4f)\n",
+              s.total, s.total / units::cm2, s2 / units::cm2, s.total / s2);
+  for (const auto& [label, v] : s.byMultipole) std::printf("  {\"%s\", %.17g},\n", label.c_str(), v);
+  const double total = 1.8918412681715755e-14; // fm^2
+  EXPECT_NEAR(s.total, total, kRelTol * std::abs(total));
 }
