@@ -1248,16 +1248,17 @@ LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, con
 // operators o that are on.
 LENU_SIMD_CLONES void combineSources(double* P, const double* gw, const std::array<std::array<double, 8>, 9>& coef,
                                      const std::array<std::size_t, 9>& sidx, std::size_t nbs, const std::array<bool, 8>& on,
-                                     std::size_t nK) {
+                                     std::size_t nK, std::size_t n) {
+  // rows K < n of each column (stride nK)
   for (std::size_t o = 0; o < 8; ++o) {
     if (!on[o]) continue;
     double* Po = P + 2 * o * nK;
-    std::fill(Po, Po + 2 * nK, 0.0);
+    std::fill(Po, Po + 2 * n, 0.0);
     for (std::size_t k = 0; k < nbs; ++k) {
       const double c = coef[k][o];
       if (c == 0.0) continue;
       const double* gk = gw + 2 * sidx[k] * nK;
-      for (std::size_t K = 0; K < 2 * nK; ++K) Po[K] += c * gk[K];
+      for (std::size_t K = 0; K < 2 * n; ++K) Po[K] += c * gk[K];
     }
   }
 }
@@ -1385,11 +1386,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     outW[iw].resize(mG);
     for (std::size_t i = 0; i < mG; ++i) outW[iw][i] = sols[iw].out[i] * invW;
   }
-  // With current channels the applied sources are also kept on the fine mesh [0, mG) (the
-  // hat-function vertices integrate over it): gF[qq * gfTot + gOff[iw] / nK * mG + k * mG + i].
+  // With current channels the applied sources are also kept on the fine mesh [0, mF), the points
+  // the hat-function vertices reach (nodes K < m_nKhat): gF[qq * gfTot + gOff[iw] / nK * mF + k * mF + i].
   bool anyCurrent = false;
   for (const auto& b : m_blocks) anyCurrent = anyCurrent || b.hasCurrent;
-  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mG : 0;
+  const std::size_t mF = std::min(mG, (m_nKhat + 2) * m_stride);
+  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mF : 0;
   std::vector<cd> gF(gfTot * kQChunk);
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
@@ -1446,13 +1448,13 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           for (std::size_t k = 0; k < nS; ++k) {
             cd* gk = gK.data() + qq * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
             const std::size_t c = k * kQChunk + qq;
-            for (std::size_t K = 0; K < nK; ++K) {
+            for (std::size_t K = 0; K < m_nKloc; ++K) { // the interacting nodes only (R0n rows, addScaledRows)
               const std::size_t i = (K + 1) * m_stride - 1;
               gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
             if (anyCurrent) {
-              cd* gf = gF.data() + qq * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mG + k * mG;
-              for (std::size_t i = 0; i < mG; ++i) gf[i] = cd(gre[i * ns + c], gim[i * ns + c]);
+              cd* gf = gF.data() + qq * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mF + k * mF;
+              for (std::size_t i = 0; i < mF; ++i) gf[i] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
           }
         // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
@@ -1511,7 +1513,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             }
           // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
           const cd* gw = gK.data() + (iq - q0) * gOff.back() + gOff[p.wave];
-          combineSources(reinterpret_cast<double*>(P.data()), reinterpret_cast<const double*>(gw), coef, sidx, nbs, on, nK);
+          combineSources(reinterpret_cast<double*>(P.data()), reinterpret_cast<const double*>(gw), coef, sidx, nbs, on, nK, m_nKloc);
           for (std::size_t a = 0; a < nt; ++a) {
             if (weight * p.chanA[a] == 0.0) continue;
             const double* fK = wk.fK[ip].data() + a * nK;
@@ -1527,16 +1529,16 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           if (b.hasCurrent) {
             // The combined applied sources sum_k c_k[o] (G b_k)(r_i) on the fine points the hat
             // vertices reach (i < iHat), then one short projection per (type, K, o).
-            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mG;
+            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mF;
             const std::size_t Lh = 2 * m_stride + 1;
-            const std::size_t iHat = std::min(mG, (m_nKhat + 2) * m_stride);
+            const std::size_t iHat = mF;
             gc.assign(8 * iHat, cd(0.0));
             for (std::size_t o = 0; o < 8; ++o) {
               if (!on[o]) continue;
               for (std::size_t k = 0; k < nbs; ++k) {
                 const double c = coef[k][o];
                 if (c == 0.0) continue;
-                axpyComplex(reinterpret_cast<double*>(gc.data() + o * iHat), reinterpret_cast<const double*>(gfw + sidx[k] * mG),
+                axpyComplex(reinterpret_cast<double*>(gc.data() + o * iHat), reinterpret_cast<const double*>(gfw + sidx[k] * mF),
                             cd(c, 0.0), iHat);
               }
             }
