@@ -33,7 +33,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 4; // 2: gradient (b2) residual term; 3: state-energy CVC; 4: current (j^2) and exact rho-tau terms
+constexpr int kCrpaCacheVersion = 5; // 2: gradient (b2) residual term; 3: state-energy CVC; 4: current (j^2) and exact rho-tau terms; 5: localDensityCut
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -251,6 +251,27 @@ LENU_SIMD_CLONES void addPairPolarization(double* block, std::size_t N, const do
     }
   }
 }
+// The complex product of finite numbers in real arithmetic (no NaN/inf recovery branch).
+inline cd cmulFinite(cd a, cd b) {
+  return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
+}
+
+// y[K] += a x[K] for K < n, complex as interleaved doubles, in real arithmetic.
+LENU_SIMD_CLONES void axpyComplex(double* y, const double* x, cd a, std::size_t n) {
+  const double ar = a.real(), ai = a.imag();
+  for (std::size_t K = 0; K < n; ++K) {
+    const double xr = x[2 * K], xi = x[2 * K + 1];
+    y[2 * K] += ar * xr - ai * xi;
+    y[2 * K + 1] += ar * xi + ai * xr;
+  }
+}
+// y[i] += v[i] x[i] (complex y, x as interleaved doubles, v real), i < n.
+LENU_SIMD_CLONES void addBand(double* y, const double* x, const double* v, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    y[2 * i] += v[i] * x[2 * i];
+    y[2 * i + 1] += v[i] * x[2 * i + 1];
+  }
+}
 } // namespace
 
 struct CrpaResponse::BlockState {
@@ -320,8 +341,80 @@ struct CrpaResponse::BlockState {
     }
     return Y;
   }
-  /// D X (D symmetric): (X^T D)^T.
-  MatC leftMultiply(const MatC& X) const { return rightMultiply(X.transpose()).transpose(); }
+  // D without its Coulomb block as diagonals: D(i, i + bandOff[b]) = bandVal[b][i] (zero where
+  // i + off is outside [0, N)); built by buildBands() from dloc, doff and dx.
+  std::vector<long> bandOff;
+  std::vector<std::vector<double>> bandVal;
+  void buildBands() {
+    bandOff.clear();
+    bandVal.clear();
+    auto add = [&](std::size_t row, std::size_t col, double d) {
+      const long off = static_cast<long>(col) - static_cast<long>(row);
+      std::size_t b = 0;
+      while (b < bandOff.size() && bandOff[b] != off) ++b;
+      if (b == bandOff.size()) {
+        bandOff.push_back(off);
+        bandVal.emplace_back(N, 0.0);
+      }
+      bandVal[b][row] += d;
+    };
+    for (std::size_t t = 0; t < nt; ++t)
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+            const double d = dloc[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
+            if (d != 0.0) add(idx(sp2, t, K), idx(sp, t, K), d);
+          }
+    if (!doff.empty())
+      for (std::size_t t = 0; t < nt; ++t)
+        for (std::size_t K = 0; K + 1 < nK; ++K)
+          for (std::size_t sp = 0; sp < nsp; ++sp)
+            for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+              const double d = doff[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
+              if (d == 0.0) continue;
+              add(idx(sp2, t, K + 1), idx(sp, t, K), d);
+              add(idx(sp2, t, K), idx(sp, t, K + 1), d);
+            }
+    if (!dx.empty())
+      for (std::size_t K = 0; K < nK; ++K)
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
+            const double d = dx[K * nsp * nsp + sp * nsp + sp2];
+            if (d == 0.0) continue;
+            add(idx(sp2, tauType, K), idx(sp, rhoType, K), d);
+            add(idx(sp, rhoType, K), idx(sp2, tauType, K), d);
+          }
+  }
+  /// y = D x for one vector (length N; y overwritten), D as its diagonals plus the Coulomb block.
+  void applyD(const cd* x, cd* y) const {
+    std::fill(y, y + N, cd(0.0));
+    const long n = static_cast<long>(N);
+    for (std::size_t b = 0; b < bandOff.size(); ++b) {
+      const long off = bandOff[b];
+      const long i0 = std::max<long>(0, -off), i1 = std::min<long>(n, n - off);
+      if (i1 > i0)
+        addBand(reinterpret_cast<double*>(y + i0), reinterpret_cast<const double*>(x + i0 + off), bandVal[b].data() + i0,
+                static_cast<std::size_t>(i1 - i0));
+    }
+    if (coulType >= 0) {
+      const std::size_t c0 = idx(0, static_cast<std::size_t>(coulType), 0);
+      for (std::size_t K2 = 0; K2 < nK; ++K2) {
+        double vr = 0.0, vi = 0.0;
+        for (std::size_t K = 0; K < nK; ++K) {
+          const double c = coul(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2));
+          vr += c * x[c0 + K].real();
+          vi += c * x[c0 + K].imag();
+        }
+        y[c0 + K2] += cd(vr, vi);
+      }
+    }
+  }
+  /// D X (D symmetric), column by column.
+  MatC leftMultiply(const MatC& X) const {
+    MatC Y(X.rows(), X.cols());
+    for (Eigen::Index c = 0; c < X.cols(); ++c) applyD(X.col(c).data(), Y.col(c).data());
+    return Y;
+  }
   /// Factorises the RPA system for the free polarization pi0 (N x N, complex symmetric).
   /// K = D (1 - Pi0 D)^-1 is complex symmetric: with S = D - D Pi0 D = D (1 - Pi0 D) (complex
   /// symmetric) K = D S^-1 D, and with a positive diagonal scaling W (S~ = W^-1/2 S W^-1/2)
@@ -335,36 +428,41 @@ struct CrpaResponse::BlockState {
   /// LDL^T fails its pivot/growth check (D near singular, or a system that needs pivoting), the LU
   /// of 1 - Pi0 D (on the active unknowns) is used instead.
   void factorise(const MatC& pi0) {
-    const auto n = static_cast<Eigen::Index>(N);
     const std::size_t na = act.empty() ? N : act.size();
     auto at = [&](std::size_t i) { return static_cast<Eigen::Index>(act.empty() ? i : act[i]); };
     const MatC pd = rightMultiply(pi0); // Pi0 D
-    MatC Dm = rightMultiply(MatC::Identity(n, n));
+    // Columns of D (= rows, D symmetric) of the active unknowns: D e_j.
+    std::vector<cd> ej(N, cd(0.0)), dcol(N);
+    auto columnOfD = [&](std::size_t j) {
+      ej[static_cast<std::size_t>(at(j))] = 1.0;
+      applyD(ej.data(), dcol.data());
+      ej[static_cast<std::size_t>(at(j))] = 0.0;
+    };
     wInvSqrt.assign(na, 0.0);
     bool ok = true;
-    for (std::size_t i = 0; i < na && ok; ++i) {
-      double w = std::abs(Dm(at(i), at(i)).real());
+    for (std::size_t j = 0; j < na && ok; ++j) {
+      columnOfD(j);
+      double w = std::abs(dcol[static_cast<std::size_t>(at(j))].real());
       if (w == 0.0)
-        for (std::size_t j = 0; j < na; ++j) w = std::max(w, std::abs(Dm(at(i), at(j)).real()));
+        for (std::size_t i = 0; i < na; ++i) w = std::max(w, std::abs(dcol[static_cast<std::size_t>(at(i))].real()));
       ok = w > 0.0 && std::isfinite(w);
-      if (ok) wInvSqrt[i] = 1.0 / std::sqrt(w);
+      if (ok) wInvSqrt[j] = 1.0 / std::sqrt(w);
     }
     if (ok) {
-      if (act.empty()) {
-        MatC S = Dm - leftMultiply(pd);
-        for (Eigen::Index j = 0; j < n; ++j)
-          for (Eigen::Index i = j; i < n; ++i) S(i, j) *= wInvSqrt[static_cast<std::size_t>(i)] * wInvSqrt[static_cast<std::size_t>(j)];
-        symmetric = ldlt.tryCompute(S);
-      } else {
-        const MatC dpd = leftMultiply(pd); // D Pi0 D
-        const auto m = static_cast<Eigen::Index>(na);
-        MatC S = MatC::Zero(m, m);
-        for (std::size_t j = 0; j < na; ++j)
-          for (std::size_t i = j; i < na; ++i)
-            S(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
-                (Dm(at(i), at(j)) - dpd(at(i), at(j))) * (wInvSqrt[i] * wInvSqrt[j]);
-        symmetric = ldlt.tryCompute(S);
+      // S~ = W^-1/2 (D - D Pi0 D) W^-1/2 on the active unknowns, lower triangle (column j of
+      // D Pi0 D = D applied to column j of Pi0 D).
+      const auto m = static_cast<Eigen::Index>(na);
+      MatC S(m, m);
+      std::vector<cd> dpd(N);
+      for (std::size_t j = 0; j < na; ++j) {
+        columnOfD(j);
+        applyD(pd.col(at(j)).data(), dpd.data());
+        for (std::size_t i = j; i < na; ++i) {
+          const auto ai = static_cast<std::size_t>(at(i));
+          S(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = (dcol[ai] - dpd[ai]) * (wInvSqrt[i] * wInvSqrt[j]);
+        }
       }
+      symmetric = ldlt.tryCompute(S);
     }
     if (symmetric) return;
     MatC M = -pd;
@@ -409,6 +507,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   requireInRange(m_cfg.eta, 1e-6, 10.0, "CrpaConfig.eta", "MeV");
   requireInRange(m_cfg.spreadingWidth, 0.0, 20.0, "CrpaConfig.spreadingWidth", "MeV");
   requireInRange(m_cfg.coarseStep, 0.05, 0.5, "CrpaConfig.coarseStep", "fm");
+  requireInRange(m_cfg.localDensityCut, 0.0, 1e-3, "CrpaConfig.localDensityCut", "fm^-3");
   requireInRange(m_cfg.ncThreshold, 0.01, 50.0, "CrpaConfig.ncThreshold", "MeV");
   const MeanField& field = m_mf->result().meanField;
   m_green[0] = std::make_unique<ContinuumGreensFunction>(field, Isospin::Proton);
@@ -484,6 +583,10 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
     m_nKhat = 0;
     for (std::size_t K = 0; K < m_nK; ++K)
       if ((*res.protonDensity)(m_rK[K]) + (*res.neutronDensity)(m_rK[K]) >= kHatDensityCut) m_nKhat = K + 1;
+    m_nKloc = 0;
+    for (std::size_t K = 0; K < m_nK; ++K)
+      if ((*res.protonDensity)(m_rK[K]) + (*res.neutronDensity)(m_rK[K]) >= m_cfg.localDensityCut) m_nKloc = K + 1;
+    m_nKhat = std::min(m_nKhat, m_nKloc);
   }
   m_v = skyrmeResidualStrengths(m_force, m_mf->result(), m_rK, m_cfg.interaction);
   // Blocks J^pi with their channels and pairs.
@@ -785,6 +888,9 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   const std::size_t nsp = static_cast<std::size_t>(speciesCount());
   const std::size_t nt = static_cast<std::size_t>(b.ntype);
   const std::size_t nK = m_nK;
+  // Local channels: the polarization among the interacting nodes K < m_nKloc only (the rows and
+  // columns beyond meet zero rows of D and drop out of the RPA system, see act below).
+  const std::size_t nKl = m_nKloc;
   st.N = nsp * nt * nK;
   const std::size_t N = st.N;
   auto idx = [&](std::size_t sp, std::size_t t, std::size_t K) { return (sp * nt + t) * nK + K; };
@@ -812,13 +918,13 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         const double AA = weight * p.chanA[a] * p.chanA[c];
         if (AA == 0.0) continue;
         addPairPolarization(reinterpret_cast<double*>(pi0.data() + idx(sp, c, 0) * N + idx(sp, a, 0)), N,
-                            reinterpret_cast<const double*>(x.data()), reinterpret_cast<const double*>(y.data()), AA, nK);
+                            reinterpret_cast<const double*>(x.data()), reinterpret_cast<const double*>(y.data()), AA, nKl);
       }
   }
   for (std::size_t sp = 0; sp < nsp; ++sp)
     for (std::size_t a = 0; a < nt; ++a)
       for (std::size_t c = 0; c < nt; ++c)
-        for (std::size_t K2 = 0; K2 < nK; ++K2)
+        for (std::size_t K2 = 0; K2 < nKl; ++K2)
           for (std::size_t K = 0; K < K2; ++K)
             pi0(static_cast<Eigen::Index>(idx(sp, a, K2)), static_cast<Eigen::Index>(idx(sp, c, K))) =
                 pi0(static_cast<Eigen::Index>(idx(sp, a, K)), static_cast<Eigen::Index>(idx(sp, c, K2)));
@@ -827,9 +933,9 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   if (b.hasCurrent) {
     const double h = m_mf->meshStep();
     const long nF = static_cast<long>(m_nFine);
-    std::vector<std::vector<double>> src(nt * nK);
-    std::vector<std::size_t> i0s(nt * nK, 0);
-    std::vector<cd> X(nt * nK), Y(nt * nK), gwin;
+    const std::size_t Lh = 2 * m_stride + 1, nKh = m_nKhat;
+    std::vector<cd> X(nt * nK), Y(nt * nK), xl(nK), yl(nK);
+    std::vector<double> gwr, gwi;
     cd* P = pi0.data();
     for (const auto& p : b.pairs) {
       const auto& w = m_waves[p.wave];
@@ -838,37 +944,50 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
       const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
       const double weight = hole.s->occupation;
       const cd invW = 1.0 / s.wronskian;
+      auto hatV = [&](std::size_t t, std::size_t K) { return p.hat.data() + (t * nK + K) * Lh; };
+      auto hatI0 = [&](std::size_t t, std::size_t K) { return static_cast<std::size_t>(p.hatPos[(t * nK + K) * 2]); };
+      auto hatN = [&](std::size_t t, std::size_t K) { return static_cast<std::size_t>(p.hatPos[(t * nK + K) * 2 + 1]); };
       for (std::size_t K = 0; K < nK; ++K) {
         const std::size_t i = (K + 1) * m_stride - 1;
         f[K] = i < hole.s->u.size() ? hole.s->u[i] / (m_rK[K] * m_rK[K]) : 0.0;
+        // local-channel vertex values reg f and out f (the separable Green's function beyond the window)
+        xl[K] = f[K] == 0.0 ? cd(0.0) : s.reg[i] * f[K];
+        yl[K] = f[K] == 0.0 ? cd(0.0) : s.out[i] * f[K];
       }
       for (std::size_t t = 0; t < nt; ++t) {
         if (b.typeS[t] < 2) continue;
-        for (std::size_t K = 0; K < m_nKhat; ++K) {
-          auto& sv = src[t * nK + K];
-          const std::size_t i0 = hatSource(p, t, K, sv);
-          i0s[t * nK + K] = i0;
-          cd xr = 0.0, yo = 0.0;
-          for (std::size_t k = 0; k < sv.size(); ++k) {
-            xr += (h * sv[k]) * s.reg[i0 + k];
-            yo += (h * sv[k]) * s.out[i0 + k];
+        for (std::size_t K = 0; K < nKh; ++K) {
+          const double* sv = hatV(t, K);
+          const std::size_t i0 = hatI0(t, K), n = hatN(t, K);
+          double xr = 0.0, xi = 0.0, yr = 0.0, yi = 0.0;
+          for (std::size_t k = 0; k < n; ++k) {
+            const double hs = h * sv[k];
+            xr += hs * s.reg[i0 + k].real();
+            xi += hs * s.reg[i0 + k].imag();
+            yr += hs * s.out[i0 + k].real();
+            yi += hs * s.out[i0 + k].imag();
           }
-          X[t * nK + K] = xr;
-          Y[t * nK + K] = yo;
+          X[t * nK + K] = cd(xr, xi);
+          Y[t * nK + K] = cd(yr, yi);
         }
       }
       for (std::size_t t2 = 0; t2 < nt; ++t2) {
         if (b.typeS[t2] < 2) continue;
-        for (std::size_t K2 = 0; K2 < m_nKhat; ++K2) {
-          const auto& s2 = src[t2 * nK + K2];
-          if (s2.empty()) continue;
-          const long i20 = static_cast<long>(i0s[t2 * nK + K2]), i21 = i20 + static_cast<long>(s2.size()) - 1;
+        for (std::size_t K2 = 0; K2 < nKh; ++K2) {
+          const std::size_t n2 = hatN(t2, K2);
+          if (n2 == 0) continue;
+          const double* s2 = hatV(t2, K2);
+          const long i20 = static_cast<long>(hatI0(t2, K2)), i21 = i20 + static_cast<long>(n2) - 1;
           const long lo = std::max<long>(0, (static_cast<long>(K2) - 2) * static_cast<long>(m_stride) - 1);
           const long hi = std::min<long>(nF - 1, (static_cast<long>(K2) + 4) * static_cast<long>(m_stride) - 1);
           // G s2 on the window [lo, hi] (it contains the supports of the sources at K2 -/+ 2 and their nodes)
           cd Otot = 0.0;
           for (long k = i20; k <= i21; ++k) Otot += (h * s2[static_cast<std::size_t>(k - i20)]) * s.out[static_cast<std::size_t>(k)];
-          gwin.assign(static_cast<std::size_t>(std::max<long>(0, hi - lo + 1)), cd(0.0));
+          // gwin as split real and imaginary parts, scaled by h (the quadrature weight of the
+          // vertex integrals below).
+          const auto nWin = static_cast<std::size_t>(std::max<long>(0, hi - lo + 1));
+          gwr.assign(nWin, 0.0);
+          gwi.assign(nWin, 0.0);
           cd A = 0.0, B = Otot;
           for (long i = lo; i <= hi; ++i) {
             const auto ii = static_cast<std::size_t>(i);
@@ -877,47 +996,72 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
               A += hs * s.reg[ii];
               B -= hs * s.out[ii];
             }
-            gwin[static_cast<std::size_t>(i - lo)] = (s.out[ii] * A + s.reg[ii] * B) * invW;
+            const cd g = cmulFinite(cmulFinite(s.out[ii], A) + cmulFinite(s.reg[ii], B), invW);
+            gwr[static_cast<std::size_t>(i - lo)] = g.real();
+            gwi[static_cast<std::size_t>(i - lo)] = g.imag();
           }
-          const cd X2 = X[t2 * nK + K2] * invW, Y2 = Y[t2 * nK + K2] * invW;
+          const cd X2 = cmulFinite(X[t2 * nK + K2], invW), Y2 = cmulFinite(Y[t2 * nK + K2], invW);
           cd* col = P + idx(sp, t2, K2) * N;
+          // Separable below (K <= K2 - 3: x_K y_K2) and above (K >= K2 + 3: x_K2 y_K) the band.
+          const std::size_t kb0 = K2 >= 2 ? K2 - 2 : 0, kb1 = std::min(nKh, K2 + 3); // band [kb0, kb1)
+          const std::size_t kl0 = K2 >= 3 ? K2 - 3 : 0, kl1 = std::min(nKl, K2 + 4); // local window [kl0, kl1)
           for (std::size_t t = 0; t < nt; ++t) {
             if (b.typeS[t] >= 2) {
-              for (std::size_t K = 0; K < m_nKhat; ++K) {
-                cd val;
-                if (K + 3 <= K2) val = X[t * nK + K] * Y2;
-                else if (K >= K2 + 3) val = X2 * Y[t * nK + K];
-                else {
-                  val = 0.0;
-                  const auto& s1 = src[t * nK + K];
-                  const long i10 = static_cast<long>(i0s[t * nK + K]);
-                  for (std::size_t k = 0; k < s1.size(); ++k) {
-                    const long i = i10 + static_cast<long>(k);
-                    if (i >= lo && i <= hi) val += (h * s1[k]) * gwin[static_cast<std::size_t>(i - lo)];
-                  }
+              cd* c0 = col + idx(sp, t, 0);
+              axpyComplex(reinterpret_cast<double*>(c0), reinterpret_cast<const double*>(X.data() + t * nK), weight * Y2, kb0);
+              if (kb1 < nKh)
+                axpyComplex(reinterpret_cast<double*>(c0 + kb1), reinterpret_cast<const double*>(Y.data() + t * nK + kb1),
+                            weight * X2, nKh - kb1);
+              for (std::size_t K = kb0; K < kb1; ++K) {
+                const double* s1 = hatV(t, K);
+                const long i10 = static_cast<long>(hatI0(t, K));
+                const std::size_t n1 = hatN(t, K);
+                // the support [i10, i10 + n1) clipped to the window [lo, hi]
+                const long ka = std::max<long>(0, lo - i10), kz = std::min<long>(static_cast<long>(n1), hi - i10 + 1);
+                double vr = 0.0, vi = 0.0;
+                for (long k = ka; k < kz; ++k) {
+                  const auto iw = static_cast<std::size_t>(i10 + k - lo);
+                  vr += s1[k] * gwr[iw];
+                  vi += s1[k] * gwi[iw];
                 }
-                col[idx(sp, t, K)] += weight * val;
+                c0[K] += (weight * h) * cd(vr, vi);
               }
             } else {
+              // Local rows of the current column; the transposed (current row, local column)
+              // entries are copied once after the pair loop.
               const double Aa = weight * p.chanA[t];
               if (Aa == 0.0) continue;
-              for (std::size_t K = 0; K < nK; ++K) {
+              cd* c0 = col + idx(sp, t, 0);
+              axpyComplex(reinterpret_cast<double*>(c0), reinterpret_cast<const double*>(xl.data()), Aa * Y2, kl0);
+              if (kl1 < nKl)
+                axpyComplex(reinterpret_cast<double*>(c0 + kl1), reinterpret_cast<const double*>(yl.data() + kl1), Aa * X2,
+                            nKl - kl1);
+              for (std::size_t K = kl0; K < kl1; ++K) {
                 if (f[K] == 0.0) continue;
-                const std::size_t i = (K + 1) * m_stride - 1;
+                const long li = static_cast<long>((K + 1) * m_stride - 1);
                 cd val;
-                const long li = static_cast<long>(i);
-                if (li >= lo && li <= hi) val = gwin[static_cast<std::size_t>(li - lo)];
-                else if (K < K2) val = s.reg[i] * Y2;
-                else val = s.out[i] * X2;
-                val *= Aa * f[K];
-                col[idx(sp, t, K)] += val;
-                P[idx(sp, t, K) * N + idx(sp, t2, K2)] += val;
+                if (li >= lo && li <= hi) val = cd(gwr[static_cast<std::size_t>(li - lo)], gwi[static_cast<std::size_t>(li - lo)]) * f[K];
+                else if (K < K2) val = cmulFinite(xl[K], Y2);
+                else val = cmulFinite(yl[K], X2);
+                c0[K] += Aa * val;
               }
             }
           }
         }
       }
     }
+    // Pi0 is symmetric: the (current row, local column) entries from the (local row, current column) ones.
+    for (std::size_t sp = 0; sp < nsp; ++sp)
+      for (std::size_t t2 = 0; t2 < nt; ++t2) {
+        if (b.typeS[t2] < 2) continue;
+        for (std::size_t K2 = 0; K2 < nKh; ++K2) {
+          const std::size_t c2 = idx(sp, t2, K2);
+          for (std::size_t t = 0; t < nt; ++t) {
+            if (b.typeS[t] >= 2) continue;
+            for (std::size_t K = 0; K < nKl; ++K) P[idx(sp, t, K) * N + c2] = P[c2 * N + idx(sp, t, K)];
+          }
+        }
+      }
   }
   // Interaction kernel.
   st.nsp = nsp;
@@ -934,6 +1078,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
         for (std::size_t K = 0; K < nK; ++K) {
           double v;
           if (b.typeS[a] == 3 || (b.typeS[a] == 2 && K >= m_nKhat)) v = 0.0; // tau couples to rho only (dx below)
+          else if (K >= m_nKloc) v = 0.0;                                      // beyond localDensityCut
           else if (b.typeS[a] == 2) v = nc ? m_v.current[sp][sp2] : m_v.currentCE;
           else if (nc) v = spin ? m_v.spin[sp][sp2][K] : m_v.scalar[sp][sp2][K];
           else v = spin ? m_v.spinCE[K] : m_v.scalarCE[K];
@@ -950,10 +1095,11 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           const double g = (m_mode == ResponseMode::NeutralCurrent ? m_v.gradient[sp][sp2] : m_v.gradientCE) * norm;
           if (g == 0.0) continue;
           if (st.doff.empty()) st.doff.assign(nt * nK * nsp * nsp, 0.0);
-          for (std::size_t K = 0; K < nK; ++K) {
+          // (the mesh of the interaction ends at node m_nKloc: beyond, rho = 0 as beyond node nK)
+          for (std::size_t K = 0; K < m_nKloc; ++K) {
             const double diag = (K == 0 && b.J == 0 ? 0.0 : seg2(K)) + seg2(K + 1) + b.J * (b.J + 1.0) * dK;
             st.dloc[(a * nK + K) * nsp * nsp + sp * nsp + sp2] += g * diag;
-            if (K + 1 < nK) st.doff[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = -g * seg2(K + 1);
+            if (K + 1 < m_nKloc) st.doff[(a * nK + K) * nsp * nsp + sp * nsp + sp2] = -g * seg2(K + 1);
           }
         }
     }
@@ -967,7 +1113,7 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
           const double r1 = std::min(m_rK[K], m_rK[K2]), r2 = std::max(m_rK[K], m_rK[K2]);
           const double vc = e2 * 4.0 * constants::kPi * norm * std::pow(r1 / r2, b.J) / r2;
           st.coul(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K2)) =
-              dK * m_rK[K] * m_rK[K] * dK * m_rK[K2] * m_rK[K2] * vc * norm;
+              K >= m_nKloc || K2 >= m_nKloc ? 0.0 : dK * m_rK[K] * m_rK[K] * dK * m_rK[K2] * m_rK[K2] * vc * norm;
         }
     }
   }
@@ -993,10 +1139,11 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
   for (std::size_t sp = 0; sp < nsp; ++sp)
     for (std::size_t t = 0; t < nt; ++t)
       for (std::size_t K = 0; K < nK; ++K) {
-        if (b.typeS[t] >= 2 && K >= m_nKhat) { reduced = true; continue; }
+        if ((b.typeS[t] >= 2 && K >= m_nKhat) || K >= m_nKloc) { reduced = true; continue; }
         st.act.push_back(idx(sp, t, K));
       }
   if (!reduced) st.act.clear();
+  st.buildBands();
   st.factorise(pi0);
   return st;
 }
@@ -1101,16 +1248,17 @@ LENU_SIMD_CLONES void sourceProducts(const double* bases, const double* gre, con
 // operators o that are on.
 LENU_SIMD_CLONES void combineSources(double* P, const double* gw, const std::array<std::array<double, 8>, 9>& coef,
                                      const std::array<std::size_t, 9>& sidx, std::size_t nbs, const std::array<bool, 8>& on,
-                                     std::size_t nK) {
+                                     std::size_t nK, std::size_t n) {
+  // rows K < n of each column (stride nK)
   for (std::size_t o = 0; o < 8; ++o) {
     if (!on[o]) continue;
     double* Po = P + 2 * o * nK;
-    std::fill(Po, Po + 2 * nK, 0.0);
+    std::fill(Po, Po + 2 * n, 0.0);
     for (std::size_t k = 0; k < nbs; ++k) {
       const double c = coef[k][o];
       if (c == 0.0) continue;
       const double* gk = gw + 2 * sidx[k] * nK;
-      for (std::size_t K = 0; K < 2 * nK; ++K) Po[K] += c * gk[K];
+      for (std::size_t K = 0; K < 2 * n; ++K) Po[K] += c * gk[K];
     }
   }
 }
@@ -1238,11 +1386,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     outW[iw].resize(mG);
     for (std::size_t i = 0; i < mG; ++i) outW[iw][i] = sols[iw].out[i] * invW;
   }
-  // With current channels the applied sources are also kept on the fine mesh [0, mG) (the
-  // hat-function vertices integrate over it): gF[qq * gfTot + gOff[iw] / nK * mG + k * mG + i].
+  // With current channels the applied sources are also kept on the fine mesh [0, mF), the points
+  // the hat-function vertices reach (nodes K < m_nKhat): gF[qq * gfTot + gOff[iw] / nK * mF + k * mF + i].
   bool anyCurrent = false;
   for (const auto& b : m_blocks) anyCurrent = anyCurrent || b.hasCurrent;
-  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mG : 0;
+  const std::size_t mF = std::min(mG, (m_nKhat + 2) * m_stride);
+  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mF : 0;
   std::vector<cd> gF(gfTot * kQChunk);
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
@@ -1299,13 +1448,13 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           for (std::size_t k = 0; k < nS; ++k) {
             cd* gk = gK.data() + qq * gOff.back() + gOff[static_cast<std::size_t>(iw)] + k * nK;
             const std::size_t c = k * kQChunk + qq;
-            for (std::size_t K = 0; K < nK; ++K) {
+            for (std::size_t K = 0; K < m_nKloc; ++K) { // the interacting nodes only (R0n rows, addScaledRows)
               const std::size_t i = (K + 1) * m_stride - 1;
               gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
             if (anyCurrent) {
-              cd* gf = gF.data() + qq * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mG + k * mG;
-              for (std::size_t i = 0; i < mG; ++i) gf[i] = cd(gre[i * ns + c], gim[i * ns + c]);
+              cd* gf = gF.data() + qq * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mF + k * mF;
+              for (std::size_t i = 0; i < mF; ++i) gf[i] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
           }
         // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
@@ -1341,9 +1490,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         std::vector<cd> P(8 * nK);
         std::array<cd, 81> F{};
         std::array<cd, 72> T{};
+        std::vector<cd> gc;
         for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
           const Pair& p = b.pairs[ip];
-        std::vector<double> sv;
           const auto& w = m_waves[p.wave];
           const auto& hole = m_holes[w.hole];
           const std::size_t sp = static_cast<std::size_t>(speciesIndex(hole.species));
@@ -1364,7 +1513,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             }
           // Mixed propagators: R0(n_(a,K), A_o) = weight chanA[a] u(r_K)/r_K^2 sum_k c_k[o] (G b_k)(r_K).
           const cd* gw = gK.data() + (iq - q0) * gOff.back() + gOff[p.wave];
-          combineSources(reinterpret_cast<double*>(P.data()), reinterpret_cast<const double*>(gw), coef, sidx, nbs, on, nK);
+          combineSources(reinterpret_cast<double*>(P.data()), reinterpret_cast<const double*>(gw), coef, sidx, nbs, on, nK, m_nKloc);
           for (std::size_t a = 0; a < nt; ++a) {
             if (weight * p.chanA[a] == 0.0) continue;
             const double* fK = wk.fK[ip].data() + a * nK;
@@ -1373,30 +1522,43 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               // column o, rows (sp, a, K) of R0n, real and imaginary parts interleaved
               double* col = reinterpret_cast<double*>(wk.R0n.data() + (col0 + wk.column[sp * 8 + o]) * wk.R0n.rows() +
                                                       static_cast<Eigen::Index>(idx(sp, a, 0)));
-              addScaledRows(col, fK, reinterpret_cast<const double*>(P.data() + o * nK), nK);
+              addScaledRows(col, fK, reinterpret_cast<const double*>(P.data() + o * nK), m_nKloc);
             }
           }
           // Current rows: R0(j_(t,K), A_o) = weight h sum_i s_tK(i) sum_k c_k[o] (G b_k)(r_i).
           if (b.hasCurrent) {
-            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mG;
-            std::array<cd, 9> proj{};
+            // The combined applied sources sum_k c_k[o] (G b_k)(r_i) on the fine points the hat
+            // vertices reach (i < iHat), then one short projection per (type, K, o).
+            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mF;
+            const std::size_t Lh = 2 * m_stride + 1;
+            const std::size_t iHat = mF;
+            gc.assign(8 * iHat, cd(0.0));
+            for (std::size_t o = 0; o < 8; ++o) {
+              if (!on[o]) continue;
+              for (std::size_t k = 0; k < nbs; ++k) {
+                const double c = coef[k][o];
+                if (c == 0.0) continue;
+                axpyComplex(reinterpret_cast<double*>(gc.data() + o * iHat), reinterpret_cast<const double*>(gfw + sidx[k] * mF),
+                            cd(c, 0.0), iHat);
+              }
+            }
+            const double hw = h * weight;
             for (std::size_t t = 0; t < nt; ++t) {
               if (b.typeS[t] < 2) continue;
               for (std::size_t K = 0; K < m_nKhat; ++K) {
-                const std::size_t i0 = hatSource(p, t, K, sv);
-                for (std::size_t k = 0; k < nbs; ++k) {
-                  const cd* gk = gfw + sidx[k] * mG;
-                  cd acc = 0.0;
-                  for (std::size_t j = 0; j < sv.size() && i0 + j < mG; ++j) acc += (h * weight * sv[j]) * gk[i0 + j];
-                  proj[k] = acc;
-                }
+                const double* sv = p.hat.data() + (t * nK + K) * Lh;
+                const std::size_t i0 = p.hatPos[(t * nK + K) * 2];
+                const std::size_t n = std::min<std::size_t>(p.hatPos[(t * nK + K) * 2 + 1], i0 < iHat ? iHat - i0 : 0);
                 const auto row = static_cast<Eigen::Index>(idx(sp, t, K));
                 for (std::size_t o = 0; o < 8; ++o) {
                   if (!on[o]) continue;
-                  cd v = 0.0;
-                  for (std::size_t k = 0; k < nbs; ++k)
-                    if (coef[k][o] != 0.0) v += coef[k][o] * proj[k];
-                  wk.R0n(row, col0 + wk.column[sp * 8 + o]) += v;
+                  const cd* g = gc.data() + o * iHat + i0;
+                  double vr = 0.0, vi = 0.0;
+                  for (std::size_t j = 0; j < n; ++j) {
+                    vr += sv[j] * g[j].real();
+                    vi += sv[j] * g[j].imag();
+                  }
+                  wk.R0n(row, col0 + wk.column[sp * 8 + o]) += hw * cd(vr, vi);
                 }
               }
             }
@@ -1570,7 +1732,7 @@ std::string CrpaResponse::cacheKeyOf() const {
   const NucleonCouplingsConfig& nc = c.couplings;
   k += fmt::format("maxJ={};long={};cvcE={};", c.maxJ, static_cast<int>(c.longitudinal), c.cvcStateEnergy);
   for (auto [n, v] : {std::pair{"Q", c.qValue}, {"eta", c.eta}, {"spread", c.spreadingWidth}, {"step", c.coarseStep},
-                      {"minW", c.minWeight}, {"ncThr", c.ncThreshold}, {"gA", nc.gA}, {"MA", nc.axialMass},
+                      {"minW", c.minWeight}, {"locCut", c.localDensityCut}, {"ncThr", c.ncThreshold}, {"gA", nc.gA}, {"MA", nc.axialMass},
                       {"MV2", nc.vectorMass2}, {"mup", nc.muProton}, {"mun", nc.muNeutron}, {"galster", nc.galsterLambda},
                       {"sw2", nc.sin2ThetaW}})
     put(k, n, v);

@@ -95,6 +95,11 @@ struct CrpaConfig {
   double spreadingWidth = 0.0;  ///< Lorentzian spreading width Gamma (FWHM) [MeV], >= 0 (0 = off)
   double coarseStep = 0.2;      ///< RPA radial mesh step [fm] (multiple of the HF step), 0.05..0.5
   double minWeight = 1e-6;      ///< ignore holes with v^2 below this
+  /// The residual interaction of the local (density and spin-density) channels acts only on the RPA
+  /// nodes where the HF density rho_p + rho_n is at least this [fm^-3], 0 = everywhere (the
+  /// current and tau channels always stop at 1e-5 fm^-3). Beyond, the transition densities carry the
+  /// decaying hole tails; the free response there is kept in full. Range [0, 1e-3].
+  double localDensityCut = 1e-5;
   double ncThreshold = 1.0;     ///< NC: lowest omega of the response [MeV]
   ResidualInteractionConfig interaction{};
   /// Disk cache of the continuum responses and of the analog-state position (DiskCache; see
@@ -221,6 +226,7 @@ private:
   std::vector<double> m_rK;   // coarse radii [fm]
   ResidualStrengths m_v;      // on the coarse mesh
   double m_dK = 0.0;          // coarse step [fm]
+  std::size_t m_nKloc = 0;    // local channels interact on the nodes K < m_nKloc (rho(r_K) >= localDensityCut)
   std::size_t m_nKhat = 0;    // current / tau channels on the nodes K < m_nKhat (rho(r_K) >= kHatDensityCut)
   std::vector<ResponseLine> m_lines;
   DiskCache m_cache;

@@ -29,12 +29,14 @@ constexpr double kRelTol = 1e-9;
 // gradient (b2) residual term (kCrpaCacheVersion 2) and the exact rho tau and current (j^2) terms
 // (version 4): they are switched off so that the comparison still checks the evaluation order of
 // the rest exactly. legacy = false: the default (full) interaction.
+// localCut: CrpaConfig::localDensityCut (the references predate it: 0 = the interaction on every node).
 std::shared_ptr<const NuclearResponse> response(const char* target, ResponseMode mode, int maxJ, bool legacy = true,
-                                                bool gradient = false) {
+                                                bool gradient = false, double localCut = 0.0) {
   InelasticModelOptions mo;
   mo.model = "crpa";
   mo.maxJ = maxJ;
   mo.crpa.diskCache = false; // always computed
+  mo.crpa.localDensityCut = localCut;
   if (legacy) {
     mo.crpa.interaction.gradientTerms = gradient;
     mo.crpa.interaction.exactTau = false;
@@ -116,4 +118,14 @@ TEST(CrpaRegression, Ar40SigmaAt30MeVFullInteraction) {
   for (const auto& [label, v] : s.byMultipole) std::printf("  {\"%s\", %.17g},\n", label.c_str(), v);
   const double total = 1.8918412681715755e-14; // fm^2
   EXPECT_NEAR(s.total, total, kRelTol * std::abs(total));
+  // The default localDensityCut (the local channels' interaction only where rho >= 1e-5 fm^-3, cache
+  // version 5) is an approximation of the above: its effect must stay below 1e-5 of sigma.
+  CrpaConfig dflt;
+  const InelasticCrossSection xc(response("Ar40", ResponseMode::ChargedCurrentNu, 6, false, false, dflt.localDensityCut),
+                                 Flavour::NuE);
+  const double sc = xc.sigma(30.0).total;
+  std::printf("with localDensityCut = %g fm^-3: %.17g fm^2 (relative change %.3g)\n", dflt.localDensityCut, sc,
+              sc / s.total - 1.0);
+  EXPECT_GT(dflt.localDensityCut, 0.0);
+  EXPECT_NEAR(sc, s.total, 1e-5 * s.total);
 }
