@@ -1847,12 +1847,12 @@ std::string CrpaResponse::description() const {
   const char* m = m_mode == ResponseMode::ChargedCurrentNu ? "CC nu" : m_mode == ResponseMode::ChargedCurrentNuBar ? "CC nubar" : "NC";
   const auto& ic = m_cfg.interaction;
   return fmt::format("HF-CRPA response ({}), force {}, J <= {}, eta {} MeV, spreading {} MeV, RPA mesh {} fm x {}, "
-                     "residual: {}{}{}{}{}{}, shift {:.3f} MeV; field: {}",
+                     "residual: {}{}{}{}{}{} on r <= {:.1f} fm (rho >= {:g} fm^-3), shift {:.3f} MeV; field: {}",
                      m, m_force.name, m_cfg.maxJ, m_cfg.eta, m_cfg.spreadingWidth, m_cfg.coarseStep, m_nK,
                      ic.enabled ? "t0,t3" : "none", ic.enabled && ic.momentumTerms ? (ic.exactTau ? "+t1,t2(rho tau exact)" : "+t1,t2(LM)") : "",
                      ic.enabled && ic.gradientTerms ? "+grad" : "", ic.enabled && ic.momentumTerms && ic.currentTerms ? "+j2" : "",
                      ic.enabled && ic.spinChannel ? "+spin" : "", ic.enabled && ic.coulomb && m_mode == ResponseMode::NeutralCurrent ? "+Coulomb" : "",
-                     m_shift, m_mf->description());
+                     m_nKloc > 0 ? m_rK[m_nKloc - 1] : 0.0, m_cfg.localDensityCut, m_shift, m_mf->description());
 }
 
 } // namespace lenu::inelastic
