@@ -251,8 +251,9 @@ LENU_SIMD_CLONES void addPairPolarization(double* block, std::size_t N, const do
     }
   }
 }
-// The complex product of finite numbers in real arithmetic (no NaN/inf recovery branch).
-inline cd cmulFinite(cd a, cd b) {
+
+// Real-arithmetic complex product (no NaN/inf recovery branch: all operands are finite here).
+inline cd cmul(cd a, cd b) {
   return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
 }
 
@@ -305,44 +306,27 @@ struct CrpaResponse::BlockState {
     return X;
   }
   std::size_t idx(std::size_t sp, std::size_t t, std::size_t K) const { return (sp * nt + t) * nK + K; }
-  /// Y = X D (rows of X times D), X: rows x N.
+  /// Y = X D (rows of X times D), X: rows x N; D from its diagonals (buildBands) and the Coulomb block.
   MatC rightMultiply(const MatC& X) const {
     MatC Y = MatC::Zero(X.rows(), X.cols());
-    for (std::size_t t = 0; t < nt; ++t)
-      for (std::size_t K = 0; K < nK; ++K)
-        for (std::size_t sp = 0; sp < nsp; ++sp)
-          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
-            const double d = dloc[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
-            if (d != 0.0) Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
-          }
-    if (!doff.empty())
-      for (std::size_t t = 0; t < nt; ++t)
-        for (std::size_t K = 0; K + 1 < nK; ++K)
-          for (std::size_t sp = 0; sp < nsp; ++sp)
-            for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
-              const double d = doff[(t * nK + K) * nsp * nsp + sp * nsp + sp2];
-              if (d == 0.0) continue;
-              Y.col(static_cast<Eigen::Index>(idx(sp2, t, K + 1))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K)));
-              Y.col(static_cast<Eigen::Index>(idx(sp2, t, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, t, K + 1)));
-            }
-    if (!dx.empty())
-      for (std::size_t K = 0; K < nK; ++K)
-        for (std::size_t sp = 0; sp < nsp; ++sp)
-          for (std::size_t sp2 = 0; sp2 < nsp; ++sp2) {
-            const double d = dx[K * nsp * nsp + sp * nsp + sp2];
-            if (d == 0.0) continue;
-            Y.col(static_cast<Eigen::Index>(idx(sp2, tauType, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp, rhoType, K)));
-            Y.col(static_cast<Eigen::Index>(idx(sp, rhoType, K))) += d * X.col(static_cast<Eigen::Index>(idx(sp2, tauType, K)));
-          }
+    const long n = static_cast<long>(N);
+    for (std::size_t b = 0; b < bandOff.size(); ++b) {
+      const long off = bandOff[b];
+      for (long r = std::max<long>(0, -off); r < std::min<long>(n, n - off); ++r) {
+        const double d = bandVal[b][static_cast<std::size_t>(r)];
+        if (d != 0.0) Y.col(static_cast<Eigen::Index>(r + off)) += d * X.col(static_cast<Eigen::Index>(r));
+      }
+    }
     if (coulType >= 0) {
       const auto c0 = static_cast<Eigen::Index>(idx(0, static_cast<std::size_t>(coulType), 0));
-      const auto n = static_cast<Eigen::Index>(nK);
-      Y.middleCols(c0, n) += X.middleCols(c0, n) * coul.cast<std::complex<double>>();
+      const auto nc = static_cast<Eigen::Index>(nK);
+      Y.middleCols(c0, nc) += X.middleCols(c0, nc) * coul.cast<std::complex<double>>();
     }
     return Y;
   }
   // D without its Coulomb block as diagonals: D(i, i + bandOff[b]) = bandVal[b][i] (zero where
-  // i + off is outside [0, N)); built by buildBands() from dloc, doff and dx.
+  // i + off is outside [0, N)); built by buildBands() from dloc, doff and dx (before factorise,
+  // rightMultiply and applyD use them).
   std::vector<long> bandOff;
   std::vector<std::vector<double>> bandVal;
   void buildBands() {
@@ -438,13 +422,30 @@ struct CrpaResponse::BlockState {
       applyD(ej.data(), dcol.data());
       ej[static_cast<std::size_t>(at(j))] = 0.0;
     };
+    // W: |D_jj|, or the largest |D_ij| of the row among the active unknowns where D_jj = 0 (the
+    // Coulomb block only couples scalar unknowns, which have a diagonal entry).
+    std::vector<char> active(N, act.empty() ? 1 : 0);
+    for (std::size_t i : act) active[i] = 1;
+    std::vector<double> diag(N, 0.0), rowMax(N, 0.0);
+    const long nl = static_cast<long>(N);
+    for (std::size_t b = 0; b < bandOff.size(); ++b) {
+      const long off = bandOff[b];
+      for (long r = std::max<long>(0, -off); r < std::min<long>(nl, nl - off); ++r) {
+        const double d = std::abs(bandVal[b][static_cast<std::size_t>(r)]);
+        if (off == 0) diag[static_cast<std::size_t>(r)] += bandVal[b][static_cast<std::size_t>(r)];
+        if (active[static_cast<std::size_t>(r + off)]) rowMax[static_cast<std::size_t>(r)] = std::max(rowMax[static_cast<std::size_t>(r)], d);
+      }
+    }
+    if (coulType >= 0) {
+      const std::size_t c0 = idx(0, static_cast<std::size_t>(coulType), 0);
+      for (std::size_t K = 0; K < nK; ++K) diag[c0 + K] += coul(static_cast<Eigen::Index>(K), static_cast<Eigen::Index>(K));
+    }
     wInvSqrt.assign(na, 0.0);
     bool ok = true;
     for (std::size_t j = 0; j < na && ok; ++j) {
-      columnOfD(j);
-      double w = std::abs(dcol[static_cast<std::size_t>(at(j))].real());
-      if (w == 0.0)
-        for (std::size_t i = 0; i < na; ++i) w = std::max(w, std::abs(dcol[static_cast<std::size_t>(at(i))].real()));
+      const auto aj = static_cast<std::size_t>(at(j));
+      double w = std::abs(diag[aj]);
+      if (w == 0.0) w = rowMax[aj];
       ok = w > 0.0 && std::isfinite(w);
       if (ok) wInvSqrt[j] = 1.0 / std::sqrt(w);
     }
@@ -996,11 +997,11 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
               A += hs * s.reg[ii];
               B -= hs * s.out[ii];
             }
-            const cd g = cmulFinite(cmulFinite(s.out[ii], A) + cmulFinite(s.reg[ii], B), invW);
+            const cd g = cmul(cmul(s.out[ii], A) + cmul(s.reg[ii], B), invW);
             gwr[static_cast<std::size_t>(i - lo)] = g.real();
             gwi[static_cast<std::size_t>(i - lo)] = g.imag();
           }
-          const cd X2 = cmulFinite(X[t2 * nK + K2], invW), Y2 = cmulFinite(Y[t2 * nK + K2], invW);
+          const cd X2 = cmul(X[t2 * nK + K2], invW), Y2 = cmul(Y[t2 * nK + K2], invW);
           cd* col = P + idx(sp, t2, K2) * N;
           // Separable below (K <= K2 - 3: x_K y_K2) and above (K >= K2 + 3: x_K2 y_K) the band.
           const std::size_t kb0 = K2 >= 2 ? K2 - 2 : 0, kb1 = std::min(nKh, K2 + 3); // band [kb0, kb1)
@@ -1041,8 +1042,8 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
                 const long li = static_cast<long>((K + 1) * m_stride - 1);
                 cd val;
                 if (li >= lo && li <= hi) val = cd(gwr[static_cast<std::size_t>(li - lo)], gwi[static_cast<std::size_t>(li - lo)]) * f[K];
-                else if (K < K2) val = cmulFinite(xl[K], Y2);
-                else val = cmulFinite(yl[K], X2);
+                else if (K < K2) val = cmul(xl[K], Y2);
+                else val = cmul(yl[K], X2);
                 c0[K] += Aa * val;
               }
             }
@@ -1149,10 +1150,6 @@ CrpaResponse::BlockState CrpaResponse::prepare(const Block& b, const std::vector
 }
 
 namespace {
-// Real-arithmetic complex product (no NaN/inf recovery branch: all operands are finite here).
-inline cd cmul(cd a, cd b) {
-  return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
-}
 
 // The Green's function applied to one source b (length n on the fine mesh, zero beyond):
 //   g[i] = int G(r_i, r) b(r) dr = [out_i h sum_{k<=i} reg_k b_k + reg_i h sum_{k>i} out_k b_k] / W
