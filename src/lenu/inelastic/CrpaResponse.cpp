@@ -589,6 +589,12 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
       if ((*res.protonDensity)(m_rK[K]) + (*res.neutronDensity)(m_rK[K]) >= m_cfg.localDensityCut) m_nKloc = K + 1;
     m_nKhat = std::min(m_nKhat, m_nKloc);
   }
+  // The RPA unknowns end at the last interacting node: beyond it D has zero rows and columns, so
+  // those nodes drop out of the RPA system exactly (the free response is summed on the fine mesh,
+  // Wave::sources, and keeps the full hole tails).
+  require(m_nKloc > 0, fmt::format("CrpaResponse: no RPA node with HF density >= localDensityCut = {:g} fm^-3", m_cfg.localDensityCut));
+  m_nK = m_nKloc;
+  m_rK.resize(m_nK);
   m_v = skyrmeResidualStrengths(m_force, m_mf->result(), m_rK, m_cfg.interaction);
   // Blocks J^pi with their channels and pairs.
   for (int J = 0; J <= m_cfg.maxJ; ++J) {
