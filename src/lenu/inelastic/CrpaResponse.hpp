@@ -130,6 +130,8 @@ public:
   std::vector<ResponseSet> lineResponses(std::size_t index, std::span<const double> q) const override;
   double continuumThreshold() const override { return m_threshold; }
   std::vector<ResponseSet> continuumResponses(double omega, std::span<const double> q) const override;
+  /// FWHM of a smeared discrete state: 2 eta + Gamma (the spreading width adds to the half-width).
+  double continuumResolution() const override { return 2.0 * m_cfg.eta + m_cfg.spreadingWidth; }
   int maxMultipole() const override { return m_cfg.maxJ; }
   std::string description() const override;
 

@@ -100,6 +100,10 @@ public:
   /// Continuum responses at energy transfer omega [MeV] for momentum transfers q [MeV]
   /// (densities in 1/MeV). Zero below continuumThreshold().
   virtual std::vector<ResponseSet> continuumResponses(double omega, std::span<const double> q) const = 0;
+  /// Width [MeV] (FWHM) of the narrowest structure the continuum response can carry, e.g. the
+  /// Lorentzian of a discrete state smeared by a half-width eta (FWHM 2 eta); 0 if the model sets
+  /// none. Omega quadratures (InelasticCrossSection) narrow their panels to resolve it.
+  virtual double continuumResolution() const { return 0.0; }
   /// Highest multipole J included.
   virtual int maxMultipole() const = 0;
   /// One line describing the model and its parameters.
