@@ -10,6 +10,7 @@
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
 #include "lenu/core/Flavour.hpp"
+#include "lenu/core/Nuclide.hpp"
 #include "lenu/core/Spline.hpp"
 #include "lenu/core/Units.hpp"
 #include "lenu/inelastic/AllowedResponse.hpp"
@@ -263,6 +264,31 @@ TEST(CoulombCorrection, FermiFunctionLimitsAndSwitch) {
   EXPECT_GT(m.factor, 1.0);
   EXPECT_EQ(coulombFactor(CoulombMode::None, 19, 40, 30.0, constants::kMassElectron, -1).factor, 1.0);
   EXPECT_THROW(parseCoulombMode("bogus"), Error);
+}
+
+// The quadratures split where CoulombMode::Auto switches from the Fermi function to MEMA (the
+// effective momentum, and with it q, jumps there): 40Ar(nu_e, e-)40K has one switch, where the two
+// factors are equal (the Auto factor is continuous, the momentum is not).
+TEST(CoulombCorrection, AutoSwitchFoundAndSplitAt) {
+  InelasticModelOptions o;
+  o.model = "allowed";
+  const InelasticCrossSection xs(makeInelasticResponse("Ar40", ResponseMode::ChargedCurrentNu, o, NuclideTable::load()),
+                                 Flavour::NuE);
+  ASSERT_EQ(xs.coulombSwitchEnergies().size(), 1u);
+  const double El = xs.coulombSwitchEnergies()[0], me = constants::kMassElectron;
+  EXPECT_GT(El, 5.0);
+  EXPECT_LT(El, 100.0);
+  const auto below = coulombFactor(CoulombMode::Auto, 19, 40, El - 1e-6, me, -1);
+  const auto above = coulombFactor(CoulombMode::Auto, 19, 40, El + 1e-6, me, -1);
+  EXPECT_NE(below.mema, above.mema);
+  EXPECT_NEAR(fermiFunction(19, 40, El, me, -1), coulombFactor(CoulombMode::MEMA, 19, 40, El, me, -1).factor, 1e-6);
+  EXPECT_GT(std::abs(above.kEff - below.kEff), 1.0); // MeV: the jump the split keeps out of every panel
+  // NC and CoulombMode::None: no switch.
+  InelasticCrossSectionConfig none;
+  none.coulomb = CoulombMode::None;
+  const InelasticCrossSection xn(makeInelasticResponse("Ar40", ResponseMode::ChargedCurrentNu, o, NuclideTable::load()),
+                                 Flavour::NuE, none);
+  EXPECT_TRUE(xn.coulombSwitchEnergies().empty());
 }
 
 TEST(AllowedModel, CrossSectionAssemblyMatchesClosedForm) {

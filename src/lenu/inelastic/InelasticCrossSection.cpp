@@ -31,6 +31,26 @@ void panels(double a, double b, double w, int n, std::vector<double>& x, std::ve
     wt.insert(wt.end(), gl.w.begin(), gl.w.end());
   }
 }
+
+// As panels, with the sub-intervals between the cuts inside (a, b) covered separately (the
+// integrand is smooth on each, so Gauss-Legendre converges; a jump inside a panel would make it
+// converge like the node spacing).
+void panelsSplit(double a, double b, const std::vector<double>& cuts, double w, int n, std::vector<double>& x,
+                 std::vector<double>& wt) {
+  std::vector<double> edges{a};
+  for (double c : cuts)
+    if (c > a + 1e-9 && c < b - 1e-9) edges.push_back(c);
+  std::sort(edges.begin() + 1, edges.end());
+  edges.push_back(b);
+  x.clear();
+  wt.clear();
+  std::vector<double> px, pw;
+  for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+    panels(edges[i], edges[i + 1], w, n, px, pw);
+    x.insert(x.end(), px.begin(), px.end());
+    wt.insert(wt.end(), pw.begin(), pw.end());
+  }
+}
 } // namespace
 
 InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearResponse> response, Flavour flavour,
@@ -59,6 +79,36 @@ InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearRespon
     }
     m_leptonCharge = anti ? 1 : -1;
     m_finalZ = m_response->targetZ() + (anti ? -1 : 1);
+    findCoulombSwitches();
+  }
+}
+
+void InelasticCrossSection::findCoulombSwitches() {
+  // CoulombMode::Auto takes the smaller of the Fermi function and the MEMA factor, and with MEMA
+  // the effective momentum: where the choice flips, the momentum transfer of the responses jumps.
+  // Scan the lepton energy (logarithmic, 800 points from k = 0.01 MeV to maxEnergy), then bisect
+  // each flip to 1e-9 MeV.
+  m_coulombSwitch.clear();
+  if (!m_cc || m_cfg.coulomb != CoulombMode::Auto || m_finalZ == 0) return;
+  const int A = m_response->targetA();
+  auto mema = [&](double El) { return coulombFactor(CoulombMode::Auto, m_finalZ, A, El, m_ml, m_leptonCharge).mema; };
+  const double lo = std::sqrt(m_ml * m_ml + 1e-4), hi = std::max(m_cfg.maxEnergy, 2.0 * lo);
+  constexpr int kScan = 800;
+  double prevE = lo;
+  bool prev = mema(lo);
+  for (int i = 1; i <= kScan; ++i) {
+    const double E = lo * std::pow(hi / lo, static_cast<double>(i) / kScan);
+    const bool cur = mema(E);
+    if (cur != prev) {
+      double a = prevE, b = E;
+      while (b - a > 1e-9) {
+        const double mid = 0.5 * (a + b);
+        (mema(mid) == prev ? a : b) = mid;
+      }
+      m_coulombSwitch.push_back(0.5 * (a + b));
+    }
+    prev = cur;
+    prevE = E;
   }
 }
 
@@ -96,14 +146,21 @@ double InelasticCrossSection::contract(const KinematicFactors& f, const Response
 
 double InelasticCrossSection::omegaPanel() const {
   // Gauss-Legendre with n nodes on a panel of half-width a integrates a Lorentzian of half-width
-  // g with a relative error ~ rho^(-2n), rho = g/a + sqrt(1 + (g/a)^2) (the pole's Bernstein
-  // ellipse): for a = 1.5 g (panel 1.5 FWHM), 4 nodes, rho^-8 = 7e-3 for a peak on its own,
-  // far less for the sum over the spectrum. Measured, 40Ar CC CRPA (eta = 0.5 MeV) sigma(30 MeV):
-  // 2 MeV panels x 4 nodes +0.60%, 1.5 MeV x 4 +2e-5, 2 MeV x 6 -5e-6 relative to 0.5 MeV x 4
-  // and 2 MeV x 8 (which agree to 1e-6); 8 instead of 16 cos nodes -6.5e-6.
+  // g with a relative error bounded by ~ rho^(-2n), rho = g/a + sqrt(1 + (g/a)^2) (the pole's
+  // Bernstein ellipse): a = g (panel = FWHM), 4 nodes: rho^-8 = 9e-4 for one peak at the worst
+  // place, far less for a spectrum. Measured, 40Ar CC CRPA (eta = 0.5 MeV), relative to 8 nodes
+  // per 1 or 2 MeV panel (which agree to < 4e-5): panel = FWHM x 4 nodes sigma(30 MeV, J <= 6)
+  // +1.2e-4, sigma(40, J <= 1) +9e-5, sigma(50, J <= 1) +2e-5; panel 1.5 FWHM: +2e-5, -1.9e-3,
+  // -1.8e-4; the former 2 MeV x 4: +6.0e-3 at 30 MeV. 8 instead of 16 cos nodes: -6.5e-6 at 30 MeV.
   const double res = m_response->continuumResolution();
   if (!m_cfg.resolveResponseWidth || !(res > 0.0) || !std::isfinite(res)) return m_cfg.omegaPanel;
   return std::min(m_cfg.omegaPanel, std::max(0.01, kPanelsPerResolution * res));
+}
+
+std::vector<double> InelasticCrossSection::omegaCuts(double Enu) const {
+  std::vector<double> cuts;
+  for (double El : m_coulombSwitch) cuts.push_back(Enu - El);
+  return cuts;
 }
 
 InelasticSigma InelasticCrossSection::sigma(double Enu) const {
@@ -144,7 +201,7 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
     addSets(m_response->lineResponses(n, qs), pref, out.lines);
   }
   std::vector<double> wx, ww;
-  panels(m_response->continuumThreshold(), Enu - m_ml, omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
+  panelsSplit(m_response->continuumThreshold(), Enu - m_ml, omegaCuts(Enu), omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
   // The continuum nodes are independent: their responses are computed in parallel (OpenMP;
   // NuclearResponse's const methods are thread-compatible), then summed in node order, so the
   // result does not depend on the number of threads.
@@ -230,7 +287,7 @@ std::vector<double> InelasticCrossSection::dSigmaDCos(double Enu, const std::vec
   };
   for (std::size_t n = 0; n < m_response->lines().size(); ++n) add(m_response->lines()[n].omega, 1.0, true, n);
   std::vector<double> wx, ww;
-  panels(m_response->continuumThreshold(), Enu - m_ml, omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
+  panelsSplit(m_response->continuumThreshold(), Enu - m_ml, omegaCuts(Enu), omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
   for (std::size_t k = 0; k < wx.size(); ++k) add(wx[k], ww[k], false, 0);
   return out;
 }
@@ -308,7 +365,13 @@ InelasticFluxAverage InelasticCrossSection::fluxAveragedDetailed(const EnergySpe
     if (!(eMax > eLow)) return {0.0, 0.0};
     // q range of all (E, cos) points of this omega (with the effective momentum if MEMA), then
     // a logarithmic grid over it (the longitudinal responses vary like 1/q at small q).
-    GaussLegendre ge(static_cast<std::size_t>(m_cfg.fluxEnergyNodes), eLow, eMax);
+    // Gauss-Legendre in E on each side of the energies E = omega + E_l where the Coulomb choice flips.
+    struct { std::vector<double> x, w; } ge;
+    {
+      std::vector<double> cuts;
+      for (double El : m_coulombSwitch) cuts.push_back(omega + El);
+      panelsSplit(eLow, eMax, cuts, eMax - eLow + 1.0, m_cfg.fluxEnergyNodes, ge.x, ge.w);
+    }
     double qLo = std::numeric_limits<double>::infinity(), qHi = 0.0;
     std::vector<double> kqs(ge.x.size(), -1.0), prefs(ge.x.size(), 0.0);
     for (std::size_t ie = 0; ie < ge.x.size(); ++ie) {

@@ -67,11 +67,14 @@ public:
   /// Lowest neutrino energy with a non-zero cross section [MeV].
   double thresholdEnergy() const;
   /// Width [MeV] of the omega panels of the continuum quadrature: cfg.omegaPanel, narrowed to
-  /// kPanelsPerResolution x the response's continuumResolution() where that is set (a Lorentzian
-  /// of FWHM F on Gauss-Legendre panels of 1.5 F with 4 nodes: 40Ar CRPA sigma(30 MeV) within
-  /// 2e-5 of the 8-node reference, against +0.6% on the 2 MeV panels of eta = 0.5 MeV).
+  /// kPanelsPerResolution x the response's continuumResolution() where that is set (Lorentzians
+  /// of FWHM F on Gauss-Legendre panels of width F with 4 nodes: 40Ar CRPA sigma within ~1e-4 of
+  /// 8 nodes per panel, against up to 0.6% on the 2 MeV panels with eta = 0.5 MeV).
   double omegaPanel() const;
-  static constexpr double kPanelsPerResolution = 1.5;
+  static constexpr double kPanelsPerResolution = 1.0;
+  /// Lepton energies [MeV] at which the Auto Coulomb correction switches (Fermi <-> MEMA); the
+  /// omega panels (and the energy rule of flux averages) are split there.
+  const std::vector<double>& coulombSwitchEnergies() const { return m_coulombSwitch; }
   /// sigma(E_nu); zero (all parts) below threshold. E_nu [MeV] > 0.
   InelasticSigma sigma(double Enu) const;
   /// Continuum d^2 sigma / (d omega d Omega) [fm^2 / MeV / sr].
@@ -106,6 +109,11 @@ private:
   double m_helicity = -1.0;
   int m_finalZ = 0;
   int m_leptonCharge = -1;
+  /// Lepton energies [MeV] where CoulombMode::Auto switches between the Fermi function and MEMA
+  /// (the effective momentum, hence q, jumps there): the quadratures split at them.
+  std::vector<double> m_coulombSwitch;
+  void findCoulombSwitches();
+  std::vector<double> omegaCuts(double Enu) const;
 };
 
 } // namespace lenu::inelastic
