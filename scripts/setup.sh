@@ -27,6 +27,9 @@ fi
 launcher=()
 if [ -z "${LENU_NO_CCACHE:-}" ] && command -v ccache >/dev/null 2>&1; then
   export CCACHE_BASEDIR="$PWD"
+  # Debug-info builds (the sanitize preset, -g) would otherwise hash the checkout directory, so a
+  # clone in another directory missed every object: NOHASHDIR lets every clone share them.
+  export CCACHE_NOHASHDIR=1
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 cmake --preset "$preset" "${launcher[@]}" >/dev/null
