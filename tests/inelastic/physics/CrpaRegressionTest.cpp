@@ -53,6 +53,16 @@ InelasticCrossSectionConfig fixedMesh() {
   c.resolveResponseWidth = false;
   return c;
 }
+// The convergence references: 8 nodes per 2 MeV panel.
+InelasticCrossSectionConfig referenceMesh() {
+  InelasticCrossSectionConfig c = fixedMesh();
+  c.nodesPerPanel = 8;
+  return c;
+}
+// 40Ar CC with the default interaction (localDensityCut as CrpaConfig) up to maxJ.
+std::shared_ptr<const NuclearResponse> ar40Default(int maxJ) {
+  return response("Ar40", ResponseMode::ChargedCurrentNu, maxJ, false, false, CrpaConfig{}.localDensityCut);
+}
 } // namespace
 
 // 40Ar nu_e CC, sigma(E_nu = 30 MeV) over all multipoles J <= 6 (the benchmark case).
@@ -144,11 +154,9 @@ TEST(CrpaRegression, Ar40SigmaAt30MeVFullInteraction) {
 // 8-node references on 1 and 2 MeV panels agree to < 4e-5), while the un-narrowed 2 MeV x 4 mesh
 // is off by more than 0.2% (the test can tell the two apart).
 TEST(CrpaQuadrature, OmegaPanelsResolveTheLorentzians) {
-  const auto r = response("Ar40", ResponseMode::ChargedCurrentNu, 2, false, false, CrpaConfig{}.localDensityCut);
+  const auto r = ar40Default(2);
   const InelasticCrossSection dflt(r, Flavour::NuE);
-  InelasticCrossSectionConfig fine = fixedMesh();
-  fine.nodesPerPanel = 8;
-  const InelasticCrossSection ref(r, Flavour::NuE, fine);
+  const InelasticCrossSection ref(r, Flavour::NuE, referenceMesh());
   const InelasticCrossSection coarse(r, Flavour::NuE, fixedMesh());
   EXPECT_NEAR(dflt.omegaPanel(), 1.0, 1e-12); // the FWHM, 1 MeV
   EXPECT_NEAR(coarse.omegaPanel(), 2.0, 1e-12);
@@ -165,11 +173,9 @@ TEST(CrpaQuadrature, OmegaPanelsResolveTheLorentzians) {
 // panels split there. Default quadrature within 2.5e-4 of 8 nodes per 2 MeV panel (J <= 1: 1 MeV
 // x 4 +2e-5; without the split the 2 MeV x 4 and 2 MeV x 8 meshes differed by 0.33% at J <= 8).
 TEST(CrpaQuadrature, CoulombSwitchIsAPanelEdge) {
-  const auto r = response("Ar40", ResponseMode::ChargedCurrentNu, 1, false, false, CrpaConfig{}.localDensityCut);
+  const auto r = ar40Default(1);
   const InelasticCrossSection dflt(r, Flavour::NuE);
-  InelasticCrossSectionConfig fine = fixedMesh();
-  fine.nodesPerPanel = 8;
-  const InelasticCrossSection ref(r, Flavour::NuE, fine);
+  const InelasticCrossSection ref(r, Flavour::NuE, referenceMesh());
   ASSERT_EQ(dflt.coulombSwitchEnergies().size(), 1u);
   const double cut = 50.0 - dflt.coulombSwitchEnergies()[0];
   EXPECT_GT(cut, r->continuumThreshold());
