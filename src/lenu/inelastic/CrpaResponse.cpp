@@ -33,7 +33,7 @@ bool isGradientOp(int o) { return o == kD || o == kDP || o == kDPP || o == kO; }
 
 /// Version of the cached CRPA results: bump whenever a code change alters the responses for
 /// the same inputs (the key also holds every input value, so input changes need no bump).
-constexpr int kCrpaCacheVersion = 5; // 2: gradient (b2) residual term; 3: state-energy CVC; 4: current (j^2) and exact rho-tau terms; 5: localDensityCut
+constexpr int kCrpaCacheVersion = 6; // 2: gradient (b2) residual term; 3: state-energy CVC; 4: current (j^2) and exact rho-tau terms; 5: localDensityCut; 6: q interpolation
 
 // Appends doubles exactly (hexadecimal floating point).
 void put(std::string& k, std::string_view name, double v) { k += fmt::format("{}={:a};", name, v); }
@@ -264,6 +264,29 @@ LENU_SIMD_CLONES void axpyComplex(double* y, const double* x, cd a, std::size_t 
     const double xr = x[2 * K], xi = x[2 * K + 1];
     y[2 * K] += ar * xr - ai * xi;
     y[2 * K + 1] += ar * xi + ai * xr;
+  }
+}
+// Hat-vertex projection, one row j of the vertices: (pr, pi)[K] (+)= w[K] (gr, gi)[K], K < n
+// (first: assign, the first row).
+LENU_SIMD_CLONES void hatProject(const double* w, const double* gr, const double* gi, double* pr, double* pi, std::size_t n,
+                                 bool first) {
+  if (first) {
+    for (std::size_t K = 0; K < n; ++K) {
+      pr[K] = w[K] * gr[K];
+      pi[K] = w[K] * gi[K];
+    }
+    return;
+  }
+  for (std::size_t K = 0; K < n; ++K) {
+    pr[K] += w[K] * gr[K];
+    pi[K] += w[K] * gi[K];
+  }
+}
+// col[K] += c (pr, pi)[K] (col complex as interleaved doubles), K < n.
+LENU_SIMD_CLONES void addScaledSplit(double* col, const double* pr, const double* pi, double c, std::size_t n) {
+  for (std::size_t K = 0; K < n; ++K) {
+    col[2 * K] += c * pr[K];
+    col[2 * K + 1] += c * pi[K];
   }
 }
 // y[i] += v[i] x[i] (complex y, x as interleaved doubles, v real), i < n.
@@ -509,6 +532,7 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
   requireInRange(m_cfg.spreadingWidth, 0.0, 20.0, "CrpaConfig.spreadingWidth", "MeV");
   requireInRange(m_cfg.coarseStep, 0.05, 0.5, "CrpaConfig.coarseStep", "fm");
   requireInRange(m_cfg.localDensityCut, 0.0, 1e-3, "CrpaConfig.localDensityCut", "fm^-3");
+  requireInRange(m_cfg.qInterpolationTolerance, 0.0, 1e-4, "CrpaConfig.qInterpolationTolerance", "(relative)");
   requireInRange(m_cfg.ncThreshold, 0.01, 50.0, "CrpaConfig.ncThreshold", "MeV");
   const MeanField& field = m_mf->result().meanField;
   m_green[0] = std::make_unique<ContinuumGreensFunction>(field, Isospin::Proton);
@@ -705,6 +729,19 @@ CrpaResponse::CrpaResponse(std::shared_ptr<const HartreeFockMeanField> meanField
             std::copy(tmp.begin(), tmp.end(), p.hat.begin() + static_cast<std::ptrdiff_t>((t * m_nK + K) * Lh));
             p.hatPos[(t * m_nK + K) * 2] = static_cast<std::uint32_t>(i0);
             p.hatPos[(t * m_nK + K) * 2 + 1] = static_cast<std::uint32_t>(tmp.size());
+          }
+        }
+        // The same vertices as dense rows over the nodes K < m_nKhat (see Pair::hatW).
+        p.hatW.assign(nt * Lh * m_nKhat, 0.0);
+        for (std::size_t t = 0; t < nt; ++t) {
+          if (b.typeS[t] < 2) continue;
+          for (std::size_t K = 0; K < m_nKhat; ++K) {
+            const std::size_t i0 = p.hatPos[(t * m_nK + K) * 2], n = p.hatPos[(t * m_nK + K) * 2 + 1];
+            for (std::size_t jj = 0; jj < n; ++jj) {
+              const long j = static_cast<long>(i0 + jj) - (static_cast<long>(K * m_stride) - 1);
+              require(j >= 0 && j < static_cast<long>(Lh), "CrpaResponse: hat vertex outside its support");
+              p.hatW[(t * Lh + static_cast<std::size_t>(j)) * m_nKhat + K] = p.hat[(t * m_nK + K) * Lh + jj];
+            }
           }
         }
       }
@@ -1274,8 +1311,34 @@ LENU_SIMD_CLONES void addScaledRows(double* col, const double* f, const double* 
 }
 } // namespace
 
-std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qs, bool stateEnergyCvc) const {
-  std::vector<ResponseSet> out(qs.size());
+std::vector<double> CrpaResponse::momentumNodes(std::span<const double> qs) const {
+  std::vector<double> nodes(qs.begin(), qs.end());
+  const double tol = m_cfg.qInterpolationTolerance;
+  if (!(tol > 0.0) || qs.size() < 4) return nodes;
+  const auto [lo, hi] = std::minmax_element(qs.begin(), qs.end());
+  const double a = m_rK[m_nKloc - 1] * 0.5 * (*hi - *lo) / constants::kHbarC;
+  if (!(a > 0.0)) return nodes;
+  // smallest n with 2 a^n / n! <= tol (the first neglected Chebyshev coefficient of exp(2 i a x))
+  std::size_t n = 1;
+  double term = 2.0 * a;
+  while (term > tol && n < qs.size()) term *= a / static_cast<double>(++n);
+  n = std::max<std::size_t>(n, 3);
+  if (n >= qs.size()) return nodes;
+  nodes.resize(n);
+  const double mid = 0.5 * (*hi + *lo), half = 0.5 * (*hi - *lo);
+  for (std::size_t j = 0; j < n; ++j) nodes[j] = mid - half * std::cos(constants::kPi * static_cast<double>(j) / static_cast<double>(n - 1));
+  nodes.front() = *lo;
+  nodes.back() = *hi;
+  return nodes;
+}
+
+std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qReq, bool stateEnergyCvc) const {
+  std::vector<ResponseSet> out(qReq.size());
+  // The response matrices are computed at the nodes qs (the requested q, or Chebyshev-Lobatto
+  // nodes, see momentumNodes) and interpolated to the requested q in the last step.
+  const std::vector<double> qNodes = momentumNodes(qReq);
+  const std::span<const double> qs(qNodes);
+  const bool interpolate = qNodes.size() < qReq.size();
   const auto sols = solutions(z);
   const double omega = z.real() + m_shift;
   const double omegaV = omega - m_omegaIAS;
@@ -1315,7 +1378,10 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   const long nb = static_cast<long>(m_blocks.size());
   const long nw = static_cast<long>(m_waves.size());
   const std::size_t nK = m_nK;
-  std::vector<std::vector<ResponseSet>> partial(m_blocks.size(), std::vector<ResponseSet>(nq));
+  std::vector<std::vector<ResponseSet>> partial(m_blocks.size(), std::vector<ResponseSet>(qReq.size()));
+  // Barycentric weights of the Chebyshev-Lobatto nodes, (-1)^j, halved at the ends.
+  std::vector<double> bary(nq);
+  for (std::size_t j = 0; j < nq; ++j) bary[j] = (j % 2 == 0 ? 1.0 : -1.0) * (j == 0 || j + 1 == nq ? 0.5 : 1.0);
   // Per block: the RPA state (one LU per block and omega), the external operators (species,
   // basic operator) the block couples to as compact columns, the mixed free propagators R0(n, A)
   // of all q side by side (columns iq * nA + column, so that one LU solve serves every momentum
@@ -1389,13 +1455,16 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     outW[iw].resize(mG);
     for (std::size_t i = 0; i < mG; ++i) outW[iw][i] = sols[iw].out[i] * invW;
   }
-  // With current channels the applied sources are also kept on the fine mesh [0, mF), the points
-  // the hat-function vertices reach (nodes K < m_nKhat): gF[qq * gfTot + gOff[iw] / nK * mF + k * mF + i].
+  // With current channels the applied sources are also kept on the fine points [0, mF) that the
+  // hat-function vertices reach (nodes K < m_nKhat), in polyphase form for the vertex projections
+  // (Pair::hatW): per source, gP[m * nP + K'] = Re (G b)(i) and gP[(stride + m) * nP + K'] = Im,
+  // i = stride (K' - 1) + m (0 outside [0, mF)), at gP[qq * gpTot + (gOff[iw] / nK + k) * pLen].
   bool anyCurrent = false;
   for (const auto& b : m_blocks) anyCurrent = anyCurrent || b.hasCurrent;
   const std::size_t mF = std::min(mG, (m_nKhat + 2) * m_stride);
-  const std::size_t gfTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * mF : 0;
-  std::vector<cd> gF(gfTot * kQChunk);
+  const std::size_t nP = m_nKhat + 2, pLen = 2 * m_stride * nP;
+  const std::size_t gpTot = anyCurrent ? gOff.back() / std::max<std::size_t>(nK, 1) * pLen : 0;
+  std::vector<double> gP(gpTot * kQChunk);
   for (std::size_t q0 = 0; q0 < nq; q0 += kQChunk) {
     const std::size_t q1 = std::min(nq, q0 + kQChunk);
     const std::size_t nqc = q1 - q0;
@@ -1456,8 +1525,14 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
               gk[K] = cd(gre[i * ns + c], gim[i * ns + c]);
             }
             if (anyCurrent) {
-              cd* gf = gF.data() + qq * gfTot + gOff[static_cast<std::size_t>(iw)] / nK * mF + k * mF;
-              for (std::size_t i = 0; i < mF; ++i) gf[i] = cd(gre[i * ns + c], gim[i * ns + c]);
+              double* gp = gP.data() + qq * gpTot + (gOff[static_cast<std::size_t>(iw)] / nK + k) * pLen;
+              for (std::size_t m = 0; m < m_stride; ++m)
+                for (std::size_t Kp = 0; Kp < nP; ++Kp) {
+                  const bool in = Kp >= 1 && m_stride * (Kp - 1) + m < mF;
+                  const std::size_t i = in ? m_stride * (Kp - 1) + m : 0;
+                  gp[m * nP + Kp] = in ? gre[i * ns + c] : 0.0;
+                  gp[(m_stride + m) * nP + Kp] = in ? gim[i * ns + c] : 0.0;
+                }
             }
           }
         // F(k, k2) = int b_k G b_k2 for all k2 >= k in one pass over i (contiguous in k2; each
@@ -1493,7 +1568,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         std::vector<cd> P(8 * nK);
         std::array<cd, 81> F{};
         std::array<cd, 72> T{};
-        std::vector<cd> gc;
+        std::vector<double> prv;
         for (std::size_t ip = 0; ip < b.pairs.size(); ++ip) {
           const Pair& p = b.pairs[ip];
           const auto& w = m_waves[p.wave];
@@ -1530,39 +1605,30 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           }
           // Current rows: R0(j_(t,K), A_o) = weight h sum_i s_tK(i) sum_k c_k[o] (G b_k)(r_i).
           if (b.hasCurrent) {
-            // The combined applied sources sum_k c_k[o] (G b_k)(r_i) on the fine points the hat
-            // vertices reach (i < iHat), then one short projection per (type, K, o).
-            const cd* gfw = gF.data() + (iq - q0) * gfTot + gOff[p.wave] / nK * mF;
-            const std::size_t Lh = 2 * m_stride + 1;
-            const std::size_t iHat = mF;
-            gc.assign(8 * iHat, cd(0.0));
-            for (std::size_t o = 0; o < 8; ++o) {
-              if (!on[o]) continue;
-              for (std::size_t k = 0; k < nbs; ++k) {
-                const double c = coef[k][o];
-                if (c == 0.0) continue;
-                axpyComplex(reinterpret_cast<double*>(gc.data() + o * iHat), reinterpret_cast<const double*>(gfw + sidx[k] * mF),
-                            cd(c, 0.0), iHat);
-              }
-            }
+            // Each applied source (G b_k)(r_i) projected on the pair's hat vertices (type t, all
+            // nodes K at once, one vertex row j at a time on the polyphase sources), then combined
+            // per operator: R0n(row (t, K), o) += h weight sum_k c_k[o] pr_k[K].
+            const double* gpw = gP.data() + (iq - q0) * gpTot + gOff[p.wave] / nK * pLen;
+            const std::size_t Lh = 2 * m_stride + 1, nKh = m_nKhat;
             const double hw = h * weight;
+            if (prv.size() < 2 * nbs * nKh) prv.resize(2 * nbs * nKh);
             for (std::size_t t = 0; t < nt; ++t) {
               if (b.typeS[t] < 2) continue;
-              for (std::size_t K = 0; K < m_nKhat; ++K) {
-                const double* sv = p.hat.data() + (t * nK + K) * Lh;
-                const std::size_t i0 = p.hatPos[(t * nK + K) * 2];
-                const std::size_t n = std::min<std::size_t>(p.hatPos[(t * nK + K) * 2 + 1], i0 < iHat ? iHat - i0 : 0);
-                const auto row = static_cast<Eigen::Index>(idx(sp, t, K));
-                for (std::size_t o = 0; o < 8; ++o) {
-                  if (!on[o]) continue;
-                  const cd* g = gc.data() + o * iHat + i0;
-                  double vr = 0.0, vi = 0.0;
-                  for (std::size_t j = 0; j < n; ++j) {
-                    vr += sv[j] * g[j].real();
-                    vi += sv[j] * g[j].imag();
-                  }
-                  wk.R0n(row, col0 + wk.column[sp * 8 + o]) += hw * cd(vr, vi);
+              const double* Wt = p.hatW.data() + t * Lh * nKh;
+              for (std::size_t k = 0; k < nbs; ++k) {
+                double* pre = prv.data() + 2 * k * nKh;
+                const double* Pk = gpw + sidx[k] * pLen;
+                for (std::size_t j = 0; j < Lh; ++j) {
+                  const std::size_t jm = j + m_stride - 1, m = jm % m_stride, d1 = jm / m_stride;
+                  hatProject(Wt + j * nKh, Pk + m * nP + d1, Pk + (m_stride + m) * nP + d1, pre, pre + nKh, nKh, j == 0);
                 }
+              }
+              for (std::size_t o = 0; o < 8; ++o) {
+                if (!on[o]) continue;
+                double* col = reinterpret_cast<double*>(wk.R0n.data() + (col0 + wk.column[sp * 8 + o]) * wk.R0n.rows() +
+                                                        static_cast<Eigen::Index>(idx(sp, t, 0)));
+                for (std::size_t k = 0; k < nbs; ++k)
+                  if (coef[k][o] != 0.0) addScaledSplit(col, prv.data() + 2 * k * nKh, prv.data() + (2 * k + 1) * nKh, hw * coef[k][o], nKh);
               }
             }
           }
@@ -1610,11 +1676,45 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     MatC left, right;
     const bool rpa = m_cfg.interaction.enabled && st.N > 0;
     if (rpa) std::tie(left, right) = st.rpaFactors(R0n);
+    // The response matrices at the nodes; interpolated, with the gradient operators' rows and
+    // columns times q (entire in q).
+    std::vector<MatC> RaN(nq);
+    auto scale = [&](Eigen::Index i, double qFm) { return isGradientOp(static_cast<int>(active[static_cast<std::size_t>(i)] % 8)) ? qFm : 1.0; };
     for (std::size_t iq = 0; iq < nq; ++iq) {
-      const double qMeV = std::max(qs[iq], 1e-6);
       const auto col0 = static_cast<Eigen::Index>(iq) * nA;
-      MatC Ra = Rf[iq];
-      if (rpa) Ra.noalias() += left.middleCols(col0, nA).transpose() * right.middleCols(col0, nA);
+      RaN[iq] = Rf[iq];
+      if (rpa) RaN[iq].noalias() += left.middleCols(col0, nA).transpose() * right.middleCols(col0, nA);
+      if (interpolate) {
+        const double qFm = std::max(qs[iq], 1e-6) / constants::kHbarC;
+        for (Eigen::Index i = 0; i < nA; ++i)
+          for (Eigen::Index k = 0; k < nA; ++k) RaN[iq](i, k) *= scale(i, qFm) * scale(k, qFm);
+      }
+    }
+    for (std::size_t iq = 0; iq < qReq.size(); ++iq) {
+      const double qMeV = std::max(qReq[iq], 1e-6);
+      MatC Ra;
+      if (!interpolate) {
+        Ra = std::move(RaN[iq]);
+      } else {
+        std::size_t hit = nq;
+        for (std::size_t j = 0; j < nq; ++j)
+          if (qReq[iq] == qs[j]) hit = j;
+        if (hit < nq) {
+          Ra = RaN[hit];
+        } else {
+          Ra = MatC::Zero(nA, nA);
+          double den = 0.0;
+          for (std::size_t j = 0; j < nq; ++j) {
+            const double c = bary[j] / (qReq[iq] - qs[j]);
+            den += c;
+            Ra += c * RaN[j];
+          }
+          Ra /= den;
+        }
+        const double qFm = qMeV / constants::kHbarC;
+        for (Eigen::Index i = 0; i < nA; ++i)
+          for (Eigen::Index k = 0; k < nA; ++k) Ra(i, k) /= scale(i, qFm) * scale(k, qFm);
+      }
       MatC R = MatC::Zero(nE, nE);
       for (Eigen::Index i = 0; i < nA; ++i)
         for (Eigen::Index k = 0; k < nA; ++k)
@@ -1698,7 +1798,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     }
   }
   for (const auto& part : partial)
-    for (std::size_t iq = 0; iq < nq; ++iq)
+    for (std::size_t iq = 0; iq < qReq.size(); ++iq)
       for (const auto& m : part[iq].byMultipole) out[iq].add(m.J, m.parity, m.W);
   return out;
 }
@@ -1735,7 +1835,7 @@ std::string CrpaResponse::cacheKeyOf() const {
   const NucleonCouplingsConfig& nc = c.couplings;
   k += fmt::format("maxJ={};long={};cvcE={};", c.maxJ, static_cast<int>(c.longitudinal), c.cvcStateEnergy);
   for (auto [n, v] : {std::pair{"Q", c.qValue}, {"eta", c.eta}, {"spread", c.spreadingWidth}, {"step", c.coarseStep},
-                      {"minW", c.minWeight}, {"locCut", c.localDensityCut}, {"ncThr", c.ncThreshold}, {"gA", nc.gA}, {"MA", nc.axialMass},
+                      {"minW", c.minWeight}, {"locCut", c.localDensityCut}, {"ncThr", c.ncThreshold}, {"qTol", c.qInterpolationTolerance}, {"gA", nc.gA}, {"MA", nc.axialMass},
                       {"MV2", nc.vectorMass2}, {"mup", nc.muProton}, {"mun", nc.muNeutron}, {"galster", nc.galsterLambda},
                       {"sw2", nc.sin2ThetaW}})
     put(k, n, v);

@@ -40,6 +40,14 @@
 /// hole by parts):
 ///   R(A, B) = R0(A, B) + R0(A, n) D (1 - Pi0 D)^-1 R0(n, B),   S(A, B) = -(1/pi) Im R(A, B).
 ///
+/// Momentum transfers: the response matrices R(A, B) of the basic operators (gradient operators
+/// times q, so that every source is an entire function of q: j_L(qr) and its derivative) are
+/// entire in q with the exponential type 2 r_int / hbar c of the region where the transition
+/// densities live. Their Chebyshev interpolant of degree n - 1 on an interval of half-width
+/// Delta then errs by about 2 a^n / n!, a = r_int Delta / hbar c; a call with more q values than
+/// the n that the tolerance qInterpolationTolerance needs computes n nodes and interpolates
+/// (barycentric formula), the q-dependent couplings applied at each requested q.
+///
 /// Discrete states (RPA states below the particle threshold, narrow resonances) have no width:
 /// every response is evaluated at omega + i eta with the half-width `eta` (default 0.5 MeV), so
 /// they appear as Lorentzians of FWHM 2 eta in the continuum response; lines() is empty. The
@@ -101,6 +109,12 @@ struct CrpaConfig {
   /// decaying hole tails; the free response there is kept in full. Range [0, 1e-3].
   double localDensityCut = 1e-5;
   double ncThreshold = 1.0;     ///< NC: lowest omega of the response [MeV]
+  /// Momentum-transfer interpolation (see "Momentum transfers" above): a call with more q values
+  /// than needed computes the response matrices at n Chebyshev-Lobatto nodes on [q_min, q_max]
+  /// and interpolates them, n the smallest with 2 a^n / n! <= this tolerance, a = r_int
+  /// (q_max - q_min) / (2 hbar c), r_int the radius of the last interacting node. 0 = off (every
+  /// q computed). Range [0, 1e-4].
+  double qInterpolationTolerance = 1e-6;
   ResidualInteractionConfig interaction{};
   /// Disk cache of the continuum responses and of the analog-state position (DiskCache; see
   /// docs/physics.md, "CRPA response cache"): false turns it off.
@@ -150,6 +164,10 @@ public:
   /// spectral matrices -(1/(2 pi i)) [R - R^+] contracted as for continuumResponses.
   std::vector<ResponseSet> responsesAt(std::complex<double> omega, std::span<const double> q) const;
 
+  /// The momentum transfers [MeV] at which the response matrices are computed for a call with
+  /// the requested qs: qs itself, or fewer Chebyshev-Lobatto nodes on [min qs, max qs]
+  /// (qInterpolationTolerance, "Momentum transfers" above).
+  std::vector<double> momentumNodes(std::span<const double> qs) const;
   double energyShift() const { return m_shift; }
   double analogOmega() const { return m_omegaIAS; }
   const CrpaConfig& config() const { return m_cfg; }
@@ -189,6 +207,10 @@ private:
     // [(t * nK + K) * 2 + 0/1].
     std::vector<double> hat;
     std::vector<std::uint32_t> hatPos;
+    // The hat vertices as dense rows over the nodes: hatW[(t * (2 stride + 1) + j) * nKhat + K] is
+    // the weight of fine point i = K stride - 1 + j in the vertex (t, K), K < m_nKhat (0 outside
+    // its support), so that the projections run over K in contiguous (vectorised) loops.
+    std::vector<double> hatW;
     std::array<int, 9> source{};    // [kind * 3 + d] (L = J - 1 + d): index into the wave's sources, -1 unused
   };
   struct Block {
