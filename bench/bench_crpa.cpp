@@ -90,6 +90,19 @@ static void BM_CrpaSigma30Ar40(benchmark::State& st) {
 }
 BENCHMARK(BM_CrpaSigma30Ar40)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
+// sigma(30 MeV) on the omega contour (InelasticCrossSectionConfig::omegaContour: the limit of
+// vanishing smearing, legs and a line 2.5 MeV above the real axis); range(1) = cos(theta) nodes.
+static void BM_CrpaSigma30Ar40Contour(benchmark::State& st) {
+  const auto r = cold();
+  threads(st);
+  InelasticCrossSectionConfig xc;
+  xc.omegaContour = true;
+  xc.cosNodes = static_cast<int>(st.range(1));
+  const InelasticCrossSection xs(r, Flavour::NuE, xc);
+  for (auto _ : st) benchmark::DoNotOptimize(xs.sigma(30.0));
+}
+BENCHMARK(BM_CrpaSigma30Ar40Contour)->Args({1, 16})->Args({1, 8})->Args({2, 16})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
 static void BM_CrpaSigma30Ar40Cached(benchmark::State& st) {
   const auto r = cached();
   threads(st);

@@ -2,6 +2,7 @@
 // Coulomb corrections, allowed-model cross-section assembly, and error handling.
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <memory>
 
 #include <gsl/gsl_sf_coulomb.h>
@@ -21,6 +22,7 @@
 #include "lenu/inelastic/InelasticModels.hpp"
 #include "lenu/inelastic/LeptonKinematics.hpp"
 #include "lenu/inelastic/MultipoleOperators.hpp"
+#include "lenu/inelastic/NucleonCouplings.hpp"
 #include "lenu/inelastic/WoodsSaxonMeanField.hpp"
 
 using namespace lenu;
@@ -269,6 +271,39 @@ TEST(CoulombCorrection, FermiFunctionLimitsAndSwitch) {
 // The quadratures split where CoulombMode::Auto switches from the Fermi function to MEMA (the
 // effective momentum, and with it q, jumps there): 40Ar(nu_e, e-)40K has one switch, where the two
 // factors are equal (the Auto factor is continuous, the momentum is not).
+// The continuations to complex energy (omega contours): equal to the real functions on the real
+// axis, and analytic (the derivatives along the real and the imaginary direction agree:
+// Cauchy-Riemann, f'(E) = -i df/dy).
+TEST(CoulombCorrection, ComplexContinuationIsAnalyticAndRealOnTheAxis) {
+  using cd = std::complex<double>;
+  const double me = constants::kMassElectron;
+  for (CoulombMode mode : {CoulombMode::Fermi, CoulombMode::MEMA}) {
+    for (double E : {1.2, 8.0, 35.0}) {
+      const CoulombFactor r = coulombFactor(mode, 19, 40, E, me, -1);
+      const CoulombFactorComplex c = coulombFactor(mode, 19, 40, cd(E, 0.0), me, -1);
+      EXPECT_NEAR(c.factor.real() / r.factor, 1.0, 1e-12) << toString(mode) << " E=" << E;
+      EXPECT_NEAR(c.factor.imag(), 0.0, 1e-12 * r.factor);
+      EXPECT_NEAR(c.kEff.real(), r.kEff, 1e-10 * r.kEff);
+      const cd z(E, -0.7); // lepton energy E_nu - omega on a contour: Im E < 0
+      const double h = 1e-5;
+      const cd dx = (coulombFactor(mode, 19, 40, z + h, me, -1).factor - coulombFactor(mode, 19, 40, z - h, me, -1).factor) / (2.0 * h);
+      const cd dy = (coulombFactor(mode, 19, 40, z + cd(0.0, h), me, -1).factor -
+                     coulombFactor(mode, 19, 40, z - cd(0.0, h), me, -1).factor) / (2.0 * h);
+      EXPECT_LT(std::abs(dx + cd(0.0, 1.0) * dy), 1e-6 * (std::abs(dx) + 1e-3)) << toString(mode) << " E=" << E;
+    }
+  }
+  EXPECT_THROW(coulombFactor(CoulombMode::Auto, 19, 40, cd(10.0, 0.0), me, -1), Error);
+  const NucleonCouplings nc;
+  for (Channel ch : {Channel::ChargedCurrent, Channel::NeutralCurrent}) {
+    const inelastic::NucleonFormFactors r = nc.at(ch, Isospin::Proton, 150.0, 150.0 * 150.0 - 30.0 * 30.0);
+    const NucleonFormFactorsComplex c = nc.at(ch, Isospin::Proton, cd(150.0, 0.0), cd(150.0 * 150.0 - 30.0 * 30.0, 0.0));
+    for (auto [x, y] : {std::pair{r.F1, c.F1}, {r.GM, c.GM}, {r.GA, c.GA}, {r.pionPole, c.pionPole}}) {
+      EXPECT_NEAR(y.real(), x, 1e-14 * std::abs(x));
+      EXPECT_EQ(y.imag(), 0.0);
+    }
+  }
+}
+
 TEST(CoulombCorrection, AutoSwitchFoundAndSplitAt) {
   InelasticModelOptions o;
   o.model = "allowed";

@@ -75,4 +75,41 @@ CoulombFactor coulombFactor(CoulombMode mode, int Zf, int A, double E, double m,
   return out;
 }
 
+CoulombFactorComplex coulombFactor(CoulombMode mode, int Zf, int A, std::complex<double> E, double m, int charge) {
+  using namespace constants;
+  using cd = std::complex<double>;
+  require(mode != CoulombMode::Auto, "coulombFactor (complex energy): resolve CoulombMode::Auto on the real axis first");
+  CoulombFactorComplex out;
+  const cd k = std::sqrt(E * E - m * m);
+  out.kEff = k;
+  if (mode == CoulombMode::None || Zf == 0) return out;
+  const double aZ = kAlpha * Zf;
+  require(aZ < 1.0, fmt::format("Coulomb correction: alpha Z = {} >= 1", aZ));
+  if (mode == CoulombMode::MEMA) {
+    const double R = 1.2 * std::cbrt(static_cast<double>(A));
+    const double V0 = (charge < 0 ? -1.0 : 1.0) * 1.5 * Zf * kAlpha * kHbarC / R;
+    const cd Eeff = E - V0;
+    out.kEff = std::sqrt(Eeff * Eeff - m * m);
+    out.factor = out.kEff * Eeff / (k * E);
+    return out;
+  }
+  const double gamma = std::sqrt(1.0 - aZ * aZ);
+  const cd eta = (charge < 0 ? 1.0 : -1.0) * aZ * E / k;
+  const double R = 1.2 * std::cbrt(static_cast<double>(A)) / kHbarC; // MeV^-1
+  // ln Gamma(gamma + i eta) + ln Gamma(gamma - i eta) (any branch: only its exponential enters)
+  cd lnG = 0.0;
+  gsl::useReturnCodes();
+  for (const cd zg : {cd(gamma, 0.0) + cd(0.0, 1.0) * eta, cd(gamma, 0.0) - cd(0.0, 1.0) * eta}) {
+    gsl_sf_result lnr, arg;
+    gsl::check(gsl_sf_lngamma_complex_e(zg.real(), zg.imag(), &lnr, &arg), "gsl_sf_lngamma_complex_e",
+               fmt::format("zr={}, zi={} (Fermi function Z_f={}, E={}{:+}i MeV)", zg.real(), zg.imag(), Zf, E.real(), E.imag()),
+               ErrorCode::InvalidArgument);
+    lnG += cd(lnr.val, arg.val);
+  }
+  const double lnG2 = std::lgamma(2.0 * gamma + 1.0);
+  const cd lnF = std::log(2.0 * (1.0 + gamma)) + (2.0 * gamma - 2.0) * std::log(2.0 * k * R) + kPi * eta + lnG - 2.0 * lnG2;
+  out.factor = std::exp(lnF);
+  return out;
+}
+
 } // namespace lenu::inelastic

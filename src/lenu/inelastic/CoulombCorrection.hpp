@@ -16,6 +16,7 @@
 ///    function at low and the MEMA at high energy (crossing near 10-20 MeV for A = 40-208).
 /// R = 1.2 A^(1/3) fm.
 
+#include <complex>
 #include <string_view>
 
 namespace lenu::inelastic {
@@ -39,5 +40,16 @@ double fermiFunction(int Zf, int A, double E, double m, int charge);
 
 /// The correction for a mode (None -> factor 1, kEff = k).
 CoulombFactor coulombFactor(CoulombMode mode, int Zf, int A, double E, double m, int charge);
+
+/// The correction continued to complex lepton energy E [MeV] (omega contours of
+/// InelasticCrossSection): the Fermi function with Gamma(gamma + i eta) Gamma(gamma - i eta) for
+/// |Gamma(gamma + i eta)|^2, or the MEMA factor and effective momentum, each analytic near the real
+/// axis for E > m. mode None, Fermi or MEMA (Auto is resolved by the caller on the real axis:
+/// Error(InvalidArgument) here); kEff the momentum for q (= k unless MEMA).
+struct CoulombFactorComplex {
+  std::complex<double> factor{1.0, 0.0};
+  std::complex<double> kEff{0.0, 0.0};
+};
+CoulombFactorComplex coulombFactor(CoulombMode mode, int Zf, int A, std::complex<double> E, double m, int charge);
 
 } // namespace lenu::inelastic

@@ -1332,15 +1332,56 @@ std::vector<double> CrpaResponse::momentumNodes(std::span<const double> qs) cons
   return nodes;
 }
 
-std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qReq, bool stateEnergyCvc) const {
-  std::vector<ResponseSet> out(qReq.size());
+std::vector<double> CrpaResponse::complexMomentumNodes(std::span<const cd> qc) const {
+  require(!qc.empty(), "CrpaResponse::analyticResponses: no momentum transfer requested");
+  double lo = qc[0].real(), hi = lo;
+  for (const cd& q : qc) {
+    require(std::isfinite(q.real()) && std::isfinite(q.imag()) && q.real() > 0.0,
+            fmt::format("CrpaResponse::analyticResponses: q = {}{:+}i MeV must be finite with Re q > 0", q.real(), q.imag()));
+    lo = std::min(lo, q.real());
+    hi = std::max(hi, q.real());
+  }
+  if (hi - lo < 1.0) { // at least 1 MeV wide, inside q > 0
+    const double mid = 0.5 * (lo + hi);
+    lo = std::max(0.5 * mid, mid - 0.5);
+    hi = lo + 1.0;
+  }
+  const double mid = 0.5 * (hi + lo), half = 0.5 * (hi - lo);
+  // Chebyshev series of an entire function of exponential type 2 r_int / hbar c: the n-th term is
+  // bounded by 2 a^n / n! on [lo, hi] and by 2 (a rho)^n / n! at a complex point on the Bernstein
+  // ellipse rho (|x + sqrt(x^2 - 1)|, x the point mapped to [-1, 1]).
+  double rho = 1.0;
+  for (const cd& q : qc) {
+    const cd x = (q - mid) / half;
+    rho = std::max(rho, std::abs(x + std::sqrt(x - 1.0) * std::sqrt(x + 1.0)));
+  }
+  const double tol = m_cfg.qInterpolationTolerance > 0.0 ? m_cfg.qInterpolationTolerance : 1e-9;
+  const double a = m_rK[m_nKloc - 1] * half / constants::kHbarC * rho;
+  std::size_t n = 1;
+  double term = 2.0 * a;
+  while (term > tol && n < 60) term *= a / static_cast<double>(++n);
+  n = std::max<std::size_t>(n + 1, 4);
+  std::vector<double> nodes(n);
+  for (std::size_t j = 0; j < n; ++j) nodes[j] = mid - half * std::cos(constants::kPi * static_cast<double>(j) / static_cast<double>(n - 1));
+  nodes.front() = lo;
+  nodes.back() = hi;
+  return nodes;
+}
+
+std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qReqIn, bool stateEnergyCvc,
+                                                     std::span<const cd> qComplex, std::vector<AnalyticResponseSet>* xout) const {
   // The response matrices are computed at the nodes qs (the requested q, or Chebyshev-Lobatto
-  // nodes, see momentumNodes) and interpolated to the requested q in the last step.
-  const std::vector<double> qNodes = momentumNodes(qReq);
+  // nodes, see momentumNodes) and interpolated to the requested q in the last step. With xout,
+  // the analytic continuation at the complex qComplex (always interpolated from real nodes).
+  const std::vector<double> qNodes = xout ? complexMomentumNodes(qComplex) : momentumNodes(qReqIn);
+  const std::span<const double> qReq = xout ? std::span<const double>(qNodes) : qReqIn;
+  std::vector<ResponseSet> out(xout ? 0 : qReq.size());
   const std::span<const double> qs(qNodes);
-  const bool interpolate = qNodes.size() < qReq.size();
+  const bool interpolate = xout || qNodes.size() < qReq.size();
+  std::vector<std::vector<AnalyticResponseSet>> xpartial(xout ? m_blocks.size() : 0, std::vector<AnalyticResponseSet>(qComplex.size()));
   const auto sols = solutions(z);
   const double omega = z.real() + m_shift;
+  const cd omegaC = z + m_shift - cd(0.0, 0.5 * m_cfg.spreadingWidth); // the probe's (complex) omega of xout
   const double omegaV = omega - m_omegaIAS;
   const bool cvcStates = stateEnergyCvc && m_cfg.longitudinal == VectorLongitudinal::CVC;
   const double etaPi = z.imag() / constants::kPi;
@@ -1690,6 +1731,74 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           for (Eigen::Index k = 0; k < nA; ++k) RaN[iq](i, k) *= scale(i, qFm) * scale(k, qFm);
       }
     }
+    if (xout) {
+      // Analytic continuation: the interpolant at complex q, the symmetric part of R itself
+      // (X = -(1/pi) R, W = Im X on the real axis) contracted with the weak couplings continued
+      // in q and omega. Every coefficient is i^p a with a real on the real axis and p = 0 or 1, so
+      // that Re(conj(k_i) k_k) = cos(pi (p_k - p_i) / 2) a_i a_k continues analytically.
+      // CVC with the probe's omega: in the limit of vanishing smearing the state energy is omega.
+      for (std::size_t iq = 0; iq < qComplex.size(); ++iq) {
+        const cd qv = qComplex[iq];
+        MatC Ra = MatC::Zero(nA, nA);
+        cd den = 0.0;
+        std::size_t hit = nq;
+        for (std::size_t j = 0; j < nq; ++j)
+          if (qv == cd(qs[j], 0.0)) hit = j;
+        if (hit < nq) {
+          Ra = RaN[hit];
+        } else {
+          for (std::size_t j = 0; j < nq; ++j) {
+            const cd c = bary[j] / (qv - qs[j]);
+            den += c;
+            Ra += c * RaN[j];
+          }
+          Ra /= den;
+        }
+        const cd qFm = qv / constants::kHbarC;
+        auto scaleC = [&](Eigen::Index i) { return isGradientOp(static_cast<int>(active[static_cast<std::size_t>(i)] % 8)) ? qFm : cd(1.0); };
+        const cd Q2 = qv * qv - omegaC * omegaC;
+        const cd qm = qv / kNucleonMass;
+        std::vector<cd> ac(nExt, 0.0), al(nExt, 0.0), ae(nExt, 0.0), am(nExt, 0.0);
+        std::vector<int> pc(nExt, 0), pl(nExt, 0), pe(nExt, 0), pm(nExt, 0);
+        for (std::size_t sp = 0; sp < nsp; ++sp) {
+          Isospin iso;
+          if (m_mode == ResponseMode::NeutralCurrent) iso = sp == 0 ? Isospin::Proton : Isospin::Neutron;
+          else iso = m_mode == ResponseMode::ChargedCurrentNu ? Isospin::Neutron : Isospin::Proton;
+          const NucleonFormFactorsComplex ff = m_couplings.at(channel, iso, qv, Q2);
+          const std::size_t o0 = sp * 8;
+          ac[o0 + kM] = ff.F1;
+          ac[o0 + kO] = qm * ff.GA, pc[o0 + kO] = 1;
+          ac[o0 + kSPP] = qm * ff.GA * 0.5 - (omegaC / qv) * ff.GA * ff.pionPole, pc[o0 + kSPP] = 1;
+          if (m_cfg.longitudinal == VectorLongitudinal::CVC) {
+            al[o0 + kM] = ((omegaC - m_omegaIAS) / qv) * ff.F1;
+          } else {
+            al[o0 + kDPP] = -qm * ff.F1;
+            al[o0 + kM] = 0.5 * qm * ff.F1;
+          }
+          al[o0 + kSPP] = ff.GA * (1.0 - ff.pionPole), pl[o0 + kSPP] = 1;
+          ae[o0 + kDP] = qm * ff.F1;
+          ae[o0 + kS] = 0.5 * qm * ff.GM;
+          ae[o0 + kSP] = -ff.GA, pe[o0 + kSP] = 1;
+          am[o0 + kD] = -qm * ff.F1, pm[o0 + kD] = 1;
+          am[o0 + kSP] = 0.5 * qm * ff.GM, pm[o0 + kSP] = 1;
+          am[o0 + kS] = -ff.GA;
+        }
+        auto ph = [](int p1, int p2) { const int d = (p2 - p1 + 4) % 4; return d == 0 ? 1.0 : d == 2 ? -1.0 : 0.0; };
+        AnalyticResponseFunctions X;
+        for (Eigen::Index i = 0; i < nA; ++i)
+          for (Eigen::Index k = 0; k < nA; ++k) {
+            const std::size_t ei = active[static_cast<std::size_t>(i)], ek = active[static_cast<std::size_t>(k)];
+            const cd r = -0.5 * (Ra(i, k) + Ra(k, i)) / (scaleC(i) * scaleC(k)) / constants::kPi;
+            X.CC += ph(pc[ei], pc[ek]) * ac[ei] * ac[ek] * r;
+            X.CL += 2.0 * ph(pl[ek], pc[ei]) * ac[ei] * al[ek] * r;
+            X.LL += ph(pl[ei], pl[ek]) * al[ei] * al[ek] * r;
+            X.T += (ph(pe[ei], pe[ek]) * ae[ei] * ae[ek] + ph(pm[ei], pm[ek]) * am[ei] * am[ek]) * r;
+            X.TP += 2.0 * ph(pm[ek], pe[ei]) * ae[ei] * am[ek] * r;
+          }
+        xpartial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, X);
+      }
+      continue;
+    }
     for (std::size_t iq = 0; iq < qReq.size(); ++iq) {
       const double qMeV = std::max(qReq[iq], 1e-6);
       MatC Ra;
@@ -1797,6 +1906,13 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
       partial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, W);
     }
   }
+  if (xout) {
+    xout->assign(qComplex.size(), AnalyticResponseSet{});
+    for (const auto& part : xpartial)
+      for (std::size_t iq = 0; iq < qComplex.size(); ++iq)
+        for (const auto& m : part[iq].byMultipole) (*xout)[iq].add(m.J, m.parity, m.X);
+    return out;
+  }
   for (const auto& part : partial)
     for (std::size_t iq = 0; iq < qReq.size(); ++iq)
       for (const auto& m : part[iq].byMultipole) out[iq].add(m.J, m.parity, m.W);
@@ -1866,6 +1982,14 @@ std::string CrpaResponse::cacheKeyOf() const {
 std::vector<ResponseSet> CrpaResponse::responsesAt(cd omega, std::span<const double> q) const {
   require(omega.imag() > 0.0, fmt::format("CrpaResponse::responsesAt: Im omega = {} MeV must be > 0", omega.imag()));
   return weakResponses(omega - m_shift, q, false);
+}
+
+std::vector<AnalyticResponseSet> CrpaResponse::analyticResponses(cd omega, std::span<const cd> q) const {
+  require(std::isfinite(omega.real()) && std::isfinite(omega.imag()) && omega.imag() > 0.0,
+          fmt::format("CrpaResponse::analyticResponses: Im omega = {} MeV must be > 0", omega.imag()));
+  std::vector<AnalyticResponseSet> x;
+  weakResponses(omega - m_shift + cd(0.0, 0.5 * m_cfg.spreadingWidth), {}, false, q, &x);
+  return x;
 }
 
 cd CrpaResponse::operatorResponse(const LocalOperator& op, cd omega) const {

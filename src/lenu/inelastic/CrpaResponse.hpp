@@ -147,6 +147,14 @@ public:
   /// FWHM of a smeared discrete state: 2 eta + Gamma (the spreading width adds to the half-width).
   double continuumResolution() const override { return 2.0 * m_cfg.eta + m_cfg.spreadingWidth; }
   int maxMultipole() const override { return m_cfg.maxJ; }
+  /// The CRPA response is the boundary value of R(omega + i Gamma/2): analytic above the real axis.
+  bool hasAnalyticContinuation() const override { return true; }
+  /// X = -(1/pi) R at omega + i Gamma/2 (Gamma the spreading width; eta does not enter), contracted
+  /// as continuumResponses with the couplings continued to complex q and omega and the CVC
+  /// longitudinal weight (omega - omega_IAS)/q (the state energy equals omega as eta -> 0); the
+  /// q dependence interpolated from real Chebyshev-Lobatto nodes (complexMomentumNodes). Not cached.
+  std::vector<AnalyticResponseSet> analyticResponses(std::complex<double> omega,
+                                                     std::span<const std::complex<double>> q) const override;
   std::string description() const override;
 
   // OperatorStrength (operator isospin must match the mode: Minus for CC nu, Plus for CC nubar,
@@ -168,6 +176,11 @@ public:
   /// the requested qs: qs itself, or fewer Chebyshev-Lobatto nodes on [min qs, max qs]
   /// (qInterpolationTolerance, "Momentum transfers" above).
   std::vector<double> momentumNodes(std::span<const double> qs) const;
+  /// The real Chebyshev-Lobatto nodes [MeV] on [min Re qc, max Re qc] (at least 1 MeV wide) from which
+  /// analyticResponses interpolates to the complex qc: the smallest n with 2 (a rho)^n / n! below
+  /// qInterpolationTolerance (1e-9 if that is 0), rho the largest Bernstein-ellipse parameter of
+  /// the qc, plus one.
+  std::vector<double> complexMomentumNodes(std::span<const std::complex<double>> qc) const;
   double energyShift() const { return m_shift; }
   double analogOmega() const { return m_omegaIAS; }
   const CrpaConfig& config() const { return m_cfg; }
@@ -234,7 +247,12 @@ private:
   int speciesIndex(int species) const { return m_mode == ResponseMode::NeutralCurrent ? species : 0; }
   /// stateEnergyCvc: the CVC longitudinal weight uses each pole's own excitation energy (real
   /// omega + i eta, continuumResponses); false: the probe's omega (analytic in omega, responsesAt).
-  std::vector<ResponseSet> weakResponses(std::complex<double> z, std::span<const double> q, bool stateEnergyCvc) const;
+  /// With xout: the analytic continuation (analyticResponses) at the complex momentum transfers
+  /// qComplex instead (q unused, the return value empty).
+  std::vector<ResponseSet> weakResponses(std::complex<double> z, std::span<const double> q, bool stateEnergyCvc,
+                                         std::span<const std::complex<double>> qComplex = {},
+                                         std::vector<AnalyticResponseSet>* xout = nullptr) const;
+
   std::string cacheKeyOf() const;
 
   std::shared_ptr<const HartreeFockMeanField> m_mf;

@@ -49,6 +49,13 @@ std::vector<double> derivative(const std::vector<double>& u, double h, int l) {
 }
 } // namespace
 
+std::vector<AnalyticResponseSet> NuclearResponse::analyticResponses(std::complex<double> omega,
+                                                                    std::span<const std::complex<double>> q) const {
+  throw Error(ErrorCode::NotSupported,
+              fmt::format("{}: no analytic continuation of the response (omega = {}{:+}i MeV, {} q values requested)",
+                          description(), omega.real(), omega.imag(), q.size()));
+}
+
 std::string multipoleLabel(int J, int parity) { return fmt::format("{}{}", J, parity > 0 ? '+' : '-'); }
 
 HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum> meanField, ResponseMode mode,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <complex>
 #include <exception>
 #include <limits>
 
@@ -59,6 +60,11 @@ InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearRespon
   require(m_response != nullptr, "InelasticCrossSection: response is null");
   require(m_cfg.cosNodes >= 2 && m_cfg.cosNodes <= 200, fmt::format("cosNodes = {} outside [2, 200]", m_cfg.cosNodes));
   require(m_cfg.nodesPerPanel >= 1 && m_cfg.nodesPerPanel <= 20, "nodesPerPanel outside [1, 20]");
+  requireInRange(m_cfg.contourHeight, 0.1, 10.0, "contourHeight", "MeV");
+  require(m_cfg.contourLegPanels >= 1 && m_cfg.contourLegPanels <= 8,
+          fmt::format("contourLegPanels = {} outside [1, 8]", m_cfg.contourLegPanels));
+  require(m_cfg.contourLegNodes >= 1 && m_cfg.contourLegNodes <= 20,
+          fmt::format("contourLegNodes = {} outside [1, 20]", m_cfg.contourLegNodes));
   requireInRange(m_cfg.omegaPanel, 0.01, 50.0, "omegaPanel", "MeV");
   requirePositive(m_cfg.maxEnergy, "maxEnergy", "MeV");
   const bool anti = isAntineutrino(flavour);
@@ -200,6 +206,11 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
     if (!prepare(lines[n].omega, pref)) continue;
     addSets(m_response->lineResponses(n, qs), pref, out.lines);
   }
+  if (m_cfg.omegaContour && m_response->hasAnalyticContinuation()) {
+    out.continuum = contourContinuum(Enu, out);
+    out.total = out.lines + out.continuum;
+    return out;
+  }
   std::vector<double> wx, ww;
   panelsSplit(m_response->continuumThreshold(), Enu - m_ml, omegaCuts(Enu), omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
   // The continuum nodes are independent: their responses are computed in parallel (OpenMP;
@@ -249,6 +260,146 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
   }
   out.total = out.lines + out.continuum;
   return out;
+}
+
+double InelasticCrossSection::contourContinuum(double Enu, InelasticSigma& out) const {
+  using cd = std::complex<double>;
+  const double a = m_response->continuumThreshold(), b = Enu - m_ml;
+  if (!(b > a)) return 0.0;
+  // The line at height H: every singularity of the integrand (poles and cuts of the response on
+  // and below the real axis, the lepton factors' branch points at and beyond the kinematic end)
+  // is at least H away, so Gauss-Legendre panels of width 2 H converge like (1 + sqrt 2)^(-2n).
+  const double H = m_cfg.contourHeight;
+  const double lineW = 2.0 * H;
+  std::vector<double> edges{a};
+  for (double c : omegaCuts(Enu))
+    if (c > a + 1e-9 && c < b - 1e-9) edges.push_back(c);
+  std::sort(edges.begin() + 1, edges.end());
+  edges.push_back(b);
+  // The Coulomb prescription of each interval (Auto resolved at its midpoint; the switch points
+  // are the interval edges).
+  std::vector<CoulombMode> mode(edges.size() - 1, CoulombMode::None);
+  if (m_cc) {
+    for (std::size_t j = 0; j + 1 < edges.size(); ++j) {
+      if (m_cfg.coulomb != CoulombMode::Auto) { mode[j] = m_cfg.coulomb; continue; }
+      const double El = Enu - 0.5 * (edges[j] + edges[j + 1]);
+      mode[j] = coulombFactor(CoulombMode::Auto, m_finalZ, m_response->targetA(), El, m_ml, m_leptonCharge).mema
+                    ? CoulombMode::MEMA : CoulombMode::Fermi;
+    }
+  }
+  // Nodes: per distinct z, the (interval, dz) uses. Legs: y in [0, H] on geometric panels (ratio
+  // 3), the lowest with y = y1 t^2 (a square-root end, as at the kinematic end, is then smooth).
+  struct Use { std::size_t interval; cd dz; };
+  struct Node { cd z; std::vector<Use> uses; };
+  std::vector<Node> nodes;
+  std::vector<double> legY, legW;
+  {
+    const int np = m_cfg.contourLegPanels;
+    std::vector<double> ye{0.0};
+    for (int k = np - 1; k >= 0; --k) ye.push_back(H * std::pow(3.0, -k));
+    for (std::size_t p = 0; p + 1 < ye.size(); ++p) {
+      GaussLegendre gl(static_cast<std::size_t>(m_cfg.contourLegNodes), 0.0, 1.0);
+      for (std::size_t i = 0; i < gl.x.size(); ++i) {
+        if (p == 0) {
+          legY.push_back(ye[1] * gl.x[i] * gl.x[i]);
+          legW.push_back(2.0 * ye[1] * gl.x[i] * gl.w[i]);
+        } else {
+          legY.push_back(ye[p] + (ye[p + 1] - ye[p]) * gl.x[i]);
+          legW.push_back((ye[p + 1] - ye[p]) * gl.w[i]);
+        }
+      }
+    }
+  }
+  for (std::size_t j = 0; j + 1 < edges.size(); ++j) {
+    // leg up at the left edge (the same z as the previous interval's leg down: merged below)
+    for (std::size_t i = 0; i < legY.size(); ++i) {
+      nodes.push_back({cd(edges[j], legY[i]), {{j, cd(0.0, legW[i])}}});
+    }
+    std::vector<double> px, pw;
+    panels(edges[j], edges[j + 1], lineW, m_cfg.nodesPerPanel, px, pw);
+    for (std::size_t i = 0; i < px.size(); ++i) nodes.push_back({cd(px[i], H), {{j, cd(pw[i], 0.0)}}});
+    for (std::size_t i = 0; i < legY.size(); ++i) nodes.push_back({cd(edges[j + 1], legY[i]), {{j, cd(0.0, -legW[i])}}});
+  }
+  // Merge the two legs at each inner edge into one node set (one response call per z).
+  {
+    std::vector<Node> merged;
+    for (auto& nd : nodes) {
+      bool done = false;
+      for (auto& m : merged)
+        if (m.z == nd.z) { m.uses.insert(m.uses.end(), nd.uses.begin(), nd.uses.end()); done = true; break; }
+      if (!done) merged.push_back(std::move(nd));
+    }
+    nodes = std::move(merged);
+  }
+  GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
+  const std::size_t nc = gc.x.size();
+  const int topJ = m_response->maxMultipole();
+  const double v2 = m_cc ? m_cfg.vud * m_cfg.vud : 1.0;
+  const double pref0 = kFermiConstant * kFermiConstant * v2 / kPi * kHbarC * kHbarC;
+  // Per node: the contributions Im(dz pref sum_i 2 pi w_i contract) per multipole.
+  struct Result { std::vector<std::pair<std::pair<int, int>, double>> parts; };
+  std::vector<Result> results(nodes.size());
+  std::exception_ptr failure;
+  const long nN = static_cast<long>(nodes.size());
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic)
+#endif
+  for (long n = 0; n < nN; ++n) {
+    const Node& nd = nodes[static_cast<std::size_t>(n)];
+    try {
+      const cd El = Enu - nd.z;
+      const cd k = std::sqrt(El * El - m_ml * m_ml);
+      std::vector<cd> qs;
+      struct Kin { cd pref; std::vector<std::array<cd, 5>> f; };
+      std::vector<Kin> kin;
+      for (const Use& u : nd.uses) {
+        const CoulombFactorComplex cf = coulombFactor(mode[u.interval], m_finalZ, m_response->targetA(), El, m_ml, m_leptonCharge);
+        const cd kq = m_cc ? cf.kEff : k;
+        Kin kn;
+        kn.pref = pref0 * k * El * cf.factor * u.dz;
+        const cd kappa = k / El;
+        for (std::size_t i = 0; i < nc; ++i) {
+          const double c = gc.x[i], s2 = 1.0 - c * c, m2 = m_ml * m_ml;
+          qs.push_back(std::sqrt(Enu * Enu + kq * kq - 2.0 * Enu * kq * c));
+          const cd q = std::sqrt(Enu * Enu + k * k - 2.0 * Enu * k * c);
+          const cd w = nd.z;
+          std::array<cd, 5> f;
+          f[0] = 1.0 + kappa * c;
+          f[1] = -((w / q) * (1.0 + kappa * c) + m2 / (El * q));
+          f[2] = 1.0 + kappa * c - 2.0 * Enu * El * kappa * kappa * s2 / (q * q);
+          f[3] = 1.0 - kappa * c + Enu * El * kappa * kappa * s2 / (q * q);
+          f[4] = m_helicity * ((Enu + El) / q * (1.0 - kappa * c) - m2 / (El * q));
+          kn.f.push_back(f);
+        }
+        kin.push_back(std::move(kn));
+      }
+      const auto sets = m_response->analyticResponses(nd.z, qs);
+      Result& r = results[static_cast<std::size_t>(n)];
+      for (std::size_t u = 0; u < kin.size(); ++u)
+        for (std::size_t i = 0; i < nc; ++i) {
+          const auto& f = kin[u].f[i];
+          for (const auto& m : sets[u * nc + i].byMultipole) {
+            const cd c = f[0] * m.X.CC + f[1] * m.X.CL + f[2] * m.X.LL + f[3] * m.X.T + f[4] * m.X.TP;
+            const double v = (2.0 * kPi * gc.w[i] * kin[u].pref * c).imag();
+            r.parts.push_back({{m.J, m.parity}, v});
+          }
+        }
+    } catch (...) {
+#ifdef _OPENMP
+#pragma omp critical(lenu_inelastic_contour_failure)
+#endif
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  double total = 0.0;
+  for (const auto& r : results)
+    for (const auto& [jp, v] : r.parts) {
+      out.byMultipole[multipoleLabel(jp.first, jp.second)] += v;
+      if (jp.first == topJ) out.highestMultipole += v;
+      total += v;
+    }
+  return total;
 }
 
 double InelasticCrossSection::doubleDifferential(double Enu, double omega, double cosTheta) const {

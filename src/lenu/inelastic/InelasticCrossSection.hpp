@@ -28,6 +28,24 @@ struct InelasticCrossSectionConfig {
   /// Narrow the omega panels to the response's narrowest structure (see omegaPanel()); false:
   /// omegaPanel as given (regression tests of the evaluation order on a fixed mesh).
   bool resolveResponseWidth = true;
+  /// sigma(E_nu): the continuum integral over omega on a contour in the upper half plane, for
+  /// responses with an analytic continuation (NuclearResponse::hasAnalyticContinuation; others
+  /// keep the real axis). Per omega interval (edges: threshold, Coulomb switches, kinematic end
+  /// E_nu - m_l) a leg from the real axis up to height contourHeight, the line across at that height
+  /// (Gauss-Legendre panels of width 2 contourHeight with nodesPerPanel nodes) and a leg down;
+  /// the legs on contourLegPanels geometric panels (ratio 3, the lowest with y = y1 t^2) of
+  /// contourLegNodes nodes, shared by the two intervals at a switch. The result is the limit of
+  /// vanishing smearing (the CRPA's eta -> 0: discrete states as delta functions), where the
+  /// real-axis rule integrates the response smeared with eta (40Ar CC CRPA, 30 MeV: +3.0% from
+  /// eta = 0.5 MeV; see docs/physics.md, "Omega contour"). Not used by dsigma/domega, dsigma/dcos or
+  /// flux averages (real axis, smeared), hence off by default.
+  bool omegaContour = false;
+  /// Height of the contour's line [MeV], [0.1, 10].
+  double contourHeight = 2.5;
+  /// Panels of each leg (geometric, ratio 3 towards the real axis), 1..8.
+  int contourLegPanels = 2;
+  /// Gauss-Legendre nodes per leg panel, 1..20.
+  int contourLegNodes = 3;
   /// |V_ud| = 0.97373(31): PDG 2024, CKM quark-mixing review (superallowed beta decays).
   double vud = 0.97373;
   int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
@@ -114,6 +132,8 @@ private:
   std::vector<double> m_coulombSwitch;
   void findCoulombSwitches();
   std::vector<double> omegaCuts(double Enu) const;
+  /// Continuum part of sigma on the omega contour (omegaContour), adding to byMultipole.
+  double contourContinuum(double Enu, InelasticSigma& out) const;
 };
 
 } // namespace lenu::inelastic

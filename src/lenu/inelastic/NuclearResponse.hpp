@@ -23,6 +23,7 @@
 /// further implementation of this interface.
 
 #include <array>
+#include <complex>
 #include <span>
 #include <string>
 #include <vector>
@@ -71,6 +72,33 @@ struct ResponseSet {
   }
 };
 
+/// The five response functions continued analytically in omega (and q): functions X, complex, whose
+/// imaginary parts on the real axis from above are the responses, W = Im X(omega + i0, q), so that
+/// integrals over omega can be taken on contours in the upper half plane (1/MeV, as the continuum).
+struct AnalyticResponseFunctions {
+  std::complex<double> CC, CL, LL, T, TP;
+  AnalyticResponseFunctions& operator+=(const AnalyticResponseFunctions& o) {
+    CC += o.CC; CL += o.CL; LL += o.LL; T += o.T; TP += o.TP;
+    return *this;
+  }
+};
+
+/// Analytic responses at one (omega, q), per J^pi.
+struct AnalyticResponseSet {
+  struct Multipole {
+    int J = 0;
+    int parity = 1;
+    AnalyticResponseFunctions X;
+  };
+  std::vector<Multipole> byMultipole;
+  void add(int J, int parity, const AnalyticResponseFunctions& X) {
+    for (auto& m : byMultipole) {
+      if (m.J == J && m.parity == parity) { m.X += X; return; }
+    }
+    byMultipole.push_back({J, parity, X});
+  }
+};
+
 /// A discrete final state reached at lepton energy transfer omega.
 struct ResponseLine {
   double omega = 0.0;      ///< lepton energy transfer E_nu - E_l [MeV]
@@ -104,6 +132,16 @@ public:
   /// Lorentzian of a discrete state smeared by a half-width eta (FWHM 2 eta); 0 if the model sets
   /// none. Omega quadratures (InelasticCrossSection) narrow their panels to resolve it.
   virtual double continuumResolution() const { return 0.0; }
+  /// True if the model provides analyticResponses(): its continuum is the boundary value of a
+  /// function analytic in the upper half omega plane (e.g. a Green's-function response without
+  /// discrete lines), so that omega integrals may run on contours (InelasticCrossSection).
+  virtual bool hasAnalyticContinuation() const { return false; }
+  /// The analytic continuation at complex omega [MeV] (Im omega > 0) and complex momentum
+  /// transfers q [MeV]: W(omega, q) = Im X(omega + i0, q) on the real axis, in the limit of
+  /// vanishing numerical smearing (continuumResolution() does not enter; a physical spreading
+  /// width does). Models without one throw Error(NotSupported).
+  virtual std::vector<AnalyticResponseSet> analyticResponses(std::complex<double> omega,
+                                                             std::span<const std::complex<double>> q) const;
   /// Highest multipole J included.
   virtual int maxMultipole() const = 0;
   /// One line describing the model and its parameters.

@@ -5,6 +5,8 @@
 /// pseudoscalar from PCAC (pion pole), for charged-current (isovector, tau+-) and neutral-current
 /// (per-nucleon, with sin^2 theta_W) transitions.
 
+#include <complex>
+
 #include "lenu/structure/SingleParticleState.hpp"
 
 namespace lenu::inelastic {
@@ -20,6 +22,11 @@ struct NucleonFormFactors {
   /// Pion-pole factor P(Q^2) = q^2 / (m_pi^2 + Q^2) multiplying G_A in the longitudinal axial
   /// multipole (PCAC), dimensionless.
   double pionPole = 0.0;
+};
+
+/// The same continued to complex momentum transfers (contour integrals over omega).
+struct NucleonFormFactorsComplex {
+  std::complex<double> F1, GM, GA, pionPole;
 };
 
 /// Parameters of the nucleon form factors (MeV; magnetic moments in nuclear magnetons).
@@ -55,6 +62,9 @@ public:
   /// q [MeV] three-momentum transfer, Q2 = q^2 - omega^2 [MeV^2] (>= 0 for scattering).
   NucleonFormFactors at(Channel channel, Isospin nucleon, double q, double Q2) const;
 
+  /// The same as analytic functions of complex q and Q2 (rational in Q2; at real Q2 >= 0 equal to
+  /// at(), which clamps Q2 < 0 to 0).
+  NucleonFormFactorsComplex at(Channel channel, Isospin nucleon, std::complex<double> q, std::complex<double> Q2) const;
   const NucleonCouplingsConfig& config() const { return m_cfg; }
 
 private:
