@@ -32,7 +32,7 @@ struct InelasticCrossSectionConfig {
   /// responses with an analytic continuation (NuclearResponse::hasAnalyticContinuation; others
   /// keep the real axis). Per omega interval (edges: threshold, Coulomb switches, kinematic end
   /// E_nu - m_l) a leg from the real axis up to height contourHeight, the line across at that height
-  /// (Gauss-Legendre panels of width 2 contourHeight with nodesPerPanel nodes) and a leg down;
+  /// (Gauss-Legendre panels of width 2 contourHeight with contourLineNodes nodes) and a leg down;
   /// the legs on contourLegPanels geometric panels (ratio 3, the lowest with y = y1 t^2) of
   /// contourLegNodes nodes, shared by the two intervals at a switch. The result is the limit of
   /// vanishing smearing (the CRPA's eta -> 0: discrete states as delta functions), where the
@@ -42,10 +42,12 @@ struct InelasticCrossSectionConfig {
   bool omegaContour = false;
   /// Height of the contour's line [MeV], [0.1, 10].
   double contourHeight = 2.5;
+  /// Gauss-Legendre nodes per line panel (width 2 contourHeight), 1..20.
+  int contourLineNodes = 5;
   /// Panels of each leg (geometric, ratio 3 towards the real axis), 1..8.
   int contourLegPanels = 2;
   /// Gauss-Legendre nodes per leg panel, 1..20.
-  int contourLegNodes = 3;
+  int contourLegNodes = 4;
   /// |V_ud| = 0.97373(31): PDG 2024, CKM quark-mixing review (superallowed beta decays).
   double vud = 0.97373;
   int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
@@ -90,6 +92,8 @@ public:
   /// 8 nodes per panel, against up to 0.6% on the 2 MeV panels with eta = 0.5 MeV).
   double omegaPanel() const;
   static constexpr double kPanelsPerResolution = 1.0;
+  /// Extra panels of the omega contour's legs at Coulomb switches (InelasticCrossSectionConfig::omegaContour).
+  static constexpr int kSwitchLegExtraPanels = 2;
   /// Lepton energies [MeV] at which the Auto Coulomb correction switches (Fermi <-> MEMA); the
   /// omega panels (and the energy rule of flux averages) are split there.
   const std::vector<double>& coulombSwitchEnergies() const { return m_coulombSwitch; }
