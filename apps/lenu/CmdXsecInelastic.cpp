@@ -364,7 +364,8 @@ void addCommand(CLI::App& xsec, bool cc) {
   sub->add_flag("--omega-contour", o->omegaContour,
                  "sigma(E) from the omega integral on a contour above the real axis (crpa; other models ignore it): "
                  "the limit of vanishing smearing eta -> 0, about 2x faster cold; flux averages and distributions "
-                 "stay on the real axis (smeared with eta). 40Ar CC, 30 MeV: +3.0% against eta = 0.5 MeV");
+                 "stay on the real axis (smeared with eta). 40Ar CC, 30 MeV: +3.0% against eta = 0.5 MeV; NC: +19%, mostly "
+                 "the tail of the spurious isoscalar 1- mode (see docs/physics.md)");
   sub->add_flag("--json", o->json, "JSON output (keys sigma_cm2, by_multipole, flux_averaged_xsec_cm2, ...)");
   sub->add_option("--plot", o->plot, "PNG: sigma(E) for several energies, else the angular distribution (with the allowed model for CC)");
   sub->add_option("--csv", o->csv, "write the sigma(E) table (or the double-differential table) as CSV");
