@@ -2,6 +2,7 @@
 /// cross sections (Walecka-Donnelly multipoles on a Hartree-Fock or Woods-Saxon mean field, or
 /// the allowed approximation with measured B(F), B(GT)).
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -108,6 +109,9 @@ void run(const InelasticOptions& o) {
   InelasticCrossSectionConfig xc;
   xc.coulomb = parseCoulombMode(o.coulomb);
   xc.omegaContour = o.omegaContour;
+  // sigma(E) stops the multipole series after J = 3 when the rest is estimated below the stricter
+  // of its default tolerance and --multipole-tolerance (InelasticCrossSectionConfig::multipoleTolerance).
+  xc.multipoleTolerance = std::min(xc.multipoleTolerance, o.multipoleTolerance);
   // The multipole series is extended (the response rebuilt with a larger maxJ) until the highest
   // multipole carries at most --multipole-tolerance of sigma; otherwise NotConverged.
   MultipoleConvergenceConfig mc;
@@ -186,6 +190,7 @@ void run(const InelasticOptions& o) {
     j["by_multipole"] = multipoleJson(results[0]);
     j["highest_multipole_share"] = convergedResults[0].highestShare;
     j["max_multipole"] = convergedResults[0].maxJ;
+    j["skipped_multipoles_estimate_cm2"] = results[0].skippedMultipolesEstimate / units::cm2;
   } else if (!results.empty()) {
     j["max_multipole"] = nlohmann::json::array();
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -271,8 +276,14 @@ void run(const InelasticOptions& o) {
     if (results.size() == 1) {
       fmt::print("by multipole J^pi (cm^2):");
       for (const auto& [k, v] : results[0].byMultipole) fmt::print(" {}: {:.3e}", k, v / units::cm2);
-      fmt::print("\nshare of the highest multipole J = {}: {:.2e} (converged: tolerance {:.1e})\n",
-                 convergedResults[0].maxJ, convergedResults[0].highestShare, mc.tolerance);
+      if (results[0].skippedMultipolesEstimate > 0.0)
+        fmt::print("\nmultipoles J <= {} computed (share of J = {}: {:.2e}); the series had converged there: J > {} "
+                   "skipped, their sum estimated at {:.1e} of sigma (tolerance {:.0e})\n",
+                   results[0].highestJ, results[0].highestJ, convergedResults[0].highestShare, results[0].highestJ,
+                   results[0].skippedMultipolesEstimate / results[0].total, xc.multipoleTolerance);
+      else
+        fmt::print("\nshare of the highest multipole J = {}: {:.2e} (converged: tolerance {:.1e})\n",
+                   convergedResults[0].maxJ, convergedResults[0].highestShare, mc.tolerance);
     }
     if (fluxAvg)
       fmt::print("flux-averaged cross section ({}): {:.5e} cm^2 (multipoles J <= {}, share of the highest {:.2e})\n",
@@ -354,7 +365,9 @@ void addCommand(CLI::App& xsec, bool cc) {
                               kMaxMultipoleCap));
   sub->add_option("--multipole-tolerance", o->multipoleTolerance,
                   "converged when the highest multipole carries at most this fraction of sigma (default 1e-3, in "
-                  "(0, 0.5]); otherwise the command fails with NotConverged instead of printing a truncated number");
+                  "(0, 0.5]); otherwise the command fails with NotConverged instead of printing a truncated number. "
+                  "sigma(E) itself stops after J = 3 when the multipoles fall off fast and the rest is estimated "
+                  "below 1e-4 of sigma (or this tolerance, if smaller)");
   sub->add_flag("--allow-outside-validity", o->allowOutsideValidity,
                 "compute outside the validity range (with a warning on stderr) instead of refusing");
   sub->add_option("--flux", o->flux, "flux average: dar-nue, dar-numubar, dar-numu (prompt line) or a CSV file with columns energy_MeV,flux");

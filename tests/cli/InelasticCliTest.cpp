@@ -40,6 +40,9 @@ TEST(InelasticCli, MeanFieldNeutralCurrentAndErrors) {
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_GT(j.at("sigma_cm2").get<double>(), 0.0);
   EXPECT_LT(j.at("highest_multipole_share").get<double>(), 1e-3);
+  // the multipole passes of sigma report what they skipped (0 if every multipole was computed)
+  EXPECT_GE(j.at("skipped_multipoles_estimate_cm2").get<double>(), 0.0);
+  EXPECT_LE(j.at("skipped_multipoles_estimate_cm2").get<double>(), 1e-4 * j.at("sigma_cm2").get<double>());
   const CliRun bad = runLenu("xsec cc Xx12 --energy 30");
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.out.find("UnknownNuclide"), std::string::npos);

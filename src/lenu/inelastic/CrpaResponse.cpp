@@ -16,6 +16,7 @@
 
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
+#include "lenu/core/Parallel.hpp"
 #include "lenu/inelastic/ComplexSymmetricSolve.hpp"
 
 namespace lenu::inelastic {
@@ -900,16 +901,17 @@ std::size_t CrpaResponse::hatSource(const Pair& p, std::size_t type, std::size_t
 }
 
 std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const Block* only) const {
-  std::vector<GreensFunctionSolution> sols(m_waves.size());
   std::vector<char> need(m_waves.size(), only ? 0 : 1);
   if (only)
     for (const auto& p : only->pairs) need[p.wave] = 1;
+  return solutions(z, need);
+}
+
+std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const std::vector<char>& need) const {
+  std::vector<GreensFunctionSolution> sols(m_waves.size());
   const long nw = static_cast<long>(m_waves.size());
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic)
-#endif
-  for (long k = 0; k < nw; ++k) {
-    if (!need[static_cast<std::size_t>(k)]) continue;
+  parallelFor(nw, [&](long k) {
+    if (!need[static_cast<std::size_t>(k)]) return;
     const auto& w = m_waves[static_cast<std::size_t>(k)];
     const double eh = m_holes[w.hole].s->energy;
     const auto& g = *m_green[static_cast<std::size_t>(w.particleSpecies)];
@@ -922,7 +924,7 @@ std::vector<GreensFunctionSolution> CrpaResponse::solutions(cd z, const Block* o
       s.wronskian = std::conj(s.wronskian);
       sols[static_cast<std::size_t>(k)] = std::move(s);
     }
-  }
+  });
   return sols;
 }
 
@@ -1369,7 +1371,8 @@ std::vector<double> CrpaResponse::complexMomentumNodes(std::span<const cd> qc) c
 }
 
 std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const double> qReqIn, bool stateEnergyCvc,
-                                                     std::span<const cd> qComplex, std::vector<AnalyticResponseSet>* xout) const {
+                                                     std::span<const cd> qComplex, std::vector<AnalyticResponseSet>* xout,
+                                                     MultipoleRange range) const {
   // The response matrices are computed at the nodes qs (the requested q, or Chebyshev-Lobatto
   // nodes, see momentumNodes) and interpolated to the requested q in the last step. With xout,
   // the analytic continuation at the complex qComplex (always interpolated from real nodes).
@@ -1379,7 +1382,14 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   const std::span<const double> qs(qNodes);
   const bool interpolate = xout || qNodes.size() < qReq.size();
   std::vector<std::vector<AnalyticResponseSet>> xpartial(xout ? m_blocks.size() : 0, std::vector<AnalyticResponseSet>(qComplex.size()));
-  const auto sols = solutions(z);
+  // The blocks of the requested multipoles and the partial waves they use.
+  std::vector<char> blockOn(m_blocks.size(), 0), waveOn(m_waves.size(), 0);
+  for (std::size_t ib = 0; ib < m_blocks.size(); ++ib) {
+    if (!range.contains(m_blocks[ib].J)) continue;
+    blockOn[ib] = 1;
+    for (const auto& p : m_blocks[ib].pairs) waveOn[p.wave] = 1;
+  }
+  const auto sols = solutions(z, waveOn);
   const double omega = z.real() + m_shift;
   const cd omegaC = z + m_shift - cd(0.0, 0.5 * m_cfg.spreadingWidth); // the probe's (complex) omega of xout
   const double omegaV = omega - m_omegaIAS;
@@ -1438,10 +1448,8 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     std::vector<std::vector<double>> fK;
   };
   std::vector<Work> work(m_blocks.size());
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic)
-#endif
-  for (long ib = 0; ib < nb; ++ib) {
+  parallelFor(nb, [&](long ib) {
+    if (!blockOn[static_cast<std::size_t>(ib)]) return;
     const Block& b = m_blocks[static_cast<std::size_t>(ib)];
     Work& wk = work[static_cast<std::size_t>(ib)];
     wk.st = prepare(b, sols, z.imag());
@@ -1473,7 +1481,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         }
       }
     }
-  }
+  });
   // Per q, each wave's sources (kind, L) with G applied, once for all blocks (Wave::sources):
   // their values on the RPA mesh gK and their products F(s, s2) = int b_s G b_s2 (G(r, r') =
   // G(r', r) on the mesh, so s <= s2 suffices).
@@ -1491,6 +1499,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   // The outgoing solutions divided by the Wronskian (q-independent), on the mesh up to mG.
   std::vector<std::vector<cd>> outW(m_waves.size());
   for (std::size_t iw = 0; iw < m_waves.size(); ++iw) {
+    if (!waveOn[iw]) continue;
     if (m_waves[iw].sources.empty()) continue;
     const cd invW = 1.0 / sols[iw].wronskian;
     outW[iw].resize(mG);
@@ -1512,6 +1521,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
     // Per wave, the sources of all q of the chunk in one batch (columns k * kQChunk + qq, the
     // columns qq >= nqc of a last, shorter chunk zero): the same reg and out serve every q, and
     // the loops over the batch vectorise.
+    FirstFailure failure;
 #ifdef _OPENMP
 #pragma omp parallel
 #endif
@@ -1521,10 +1531,11 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic)
 #endif
-      for (long iw = 0; iw < nw; ++iw) {
+      for (long iw = 0; iw < nw; ++iw) failure.run([&] {
+        if (!waveOn[static_cast<std::size_t>(iw)]) return;
         const auto& w = m_waves[static_cast<std::size_t>(iw)];
         const std::size_t nS = w.sources.size();
-        if (nS == 0) continue;
+        if (nS == 0) return;
         const std::size_t ns = nS * kQChunk;
         const auto& hole = m_holes[w.hole];
         const auto& s = sols[static_cast<std::size_t>(iw)];
@@ -1588,13 +1599,12 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             for (std::size_t k2 = k; k2 < nS; ++k2)
               if (w.products[k * nS + k2]) fw[k * nS + k2] = cd(sr[(k * nS + k2) * kQChunk + qq], si[(k * nS + k2) * kQChunk + qq]);
         }
-      }
+      });
     }
+    failure.rethrowIfAny();
     // Per block: the mixed propagators R0(n, A) and free parts R0(A, B) of these q.
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic)
-#endif
-    for (long ib = 0; ib < nb; ++ib) {
+    parallelFor(nb, [&](long ib) {
+      if (!blockOn[static_cast<std::size_t>(ib)]) return;
       const Block& b = m_blocks[static_cast<std::size_t>(ib)];
       Work& wk = work[static_cast<std::size_t>(ib)];
       const std::size_t nt = static_cast<std::size_t>(b.ntype);
@@ -1700,12 +1710,10 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           }
         }
       }
-    }
+    });
   }
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic)
-#endif
-  for (long ib = 0; ib < nb; ++ib) {
+  parallelFor(nb, [&](long ib) {
+    if (!blockOn[static_cast<std::size_t>(ib)]) return;
     const Block& b = m_blocks[static_cast<std::size_t>(ib)];
     const Work& wk = work[static_cast<std::size_t>(ib)];
     const BlockState& st = wk.st;
@@ -1797,7 +1805,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           }
         xpartial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, X);
       }
-      continue;
+      return;
     }
     for (std::size_t iq = 0; iq < qReq.size(); ++iq) {
       const double qMeV = std::max(qReq[iq], 1e-6);
@@ -1905,7 +1913,7 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
       }
       partial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, W);
     }
-  }
+  });
   if (xout) {
     xout->assign(qComplex.size(), AnalyticResponseSet{});
     for (const auto& part : xpartial)
@@ -1924,15 +1932,21 @@ std::vector<ResponseSet> CrpaResponse::lineResponses(std::size_t index, std::spa
 }
 
 std::vector<ResponseSet> CrpaResponse::continuumResponses(double omega, std::span<const double> q) const {
+  return continuumResponsesIn(omega, q, MultipoleRange{});
+}
+
+std::vector<ResponseSet> CrpaResponse::continuumResponsesIn(double omega, std::span<const double> q, MultipoleRange range) const {
   if (!(omega > m_threshold)) return std::vector<ResponseSet>(q.size());
+  if (range.lo <= 0 && range.hi >= m_cfg.maxJ) range = MultipoleRange{}; // every block: the key of the full set
   const cd z(omega - m_shift, m_cfg.eta + 0.5 * m_cfg.spreadingWidth);
-  if (!m_cache.enabled()) return weakResponses(z, q, m_cfg.cvcStateEnergy);
+  if (!m_cache.enabled()) return weakResponses(z, q, m_cfg.cvcStateEnergy, {}, nullptr, range);
   std::string key = m_key + "|continuum;";
+  if (!range.isAll()) key += fmt::format("J={}..{};", range.lo, range.hi);
   put(key, "omega", omega);
   for (double x : q) put(key, "q", x);
   if (const auto hit = m_cache.load(key))
     if (auto sets = decode(*hit, q.size())) return std::move(*sets);
-  auto sets = weakResponses(z, q, m_cfg.cvcStateEnergy);
+  auto sets = weakResponses(z, q, m_cfg.cvcStateEnergy, {}, nullptr, range);
   m_cache.store(key, encode(sets));
   return sets;
 }
@@ -1985,10 +1999,14 @@ std::vector<ResponseSet> CrpaResponse::responsesAt(cd omega, std::span<const dou
 }
 
 std::vector<AnalyticResponseSet> CrpaResponse::analyticResponses(cd omega, std::span<const cd> q) const {
+  return analyticResponsesIn(omega, q, MultipoleRange{});
+}
+
+std::vector<AnalyticResponseSet> CrpaResponse::analyticResponsesIn(cd omega, std::span<const cd> q, MultipoleRange range) const {
   require(std::isfinite(omega.real()) && std::isfinite(omega.imag()) && omega.imag() > 0.0,
           fmt::format("CrpaResponse::analyticResponses: Im omega = {} MeV must be > 0", omega.imag()));
   std::vector<AnalyticResponseSet> x;
-  weakResponses(omega - m_shift + cd(0.0, 0.5 * m_cfg.spreadingWidth), {}, false, q, &x);
+  weakResponses(omega - m_shift + cd(0.0, 0.5 * m_cfg.spreadingWidth), {}, false, q, &x, range);
   return x;
 }
 

@@ -144,6 +144,9 @@ public:
   std::vector<ResponseSet> lineResponses(std::size_t index, std::span<const double> q) const override;
   double continuumThreshold() const override { return m_threshold; }
   std::vector<ResponseSet> continuumResponses(double omega, std::span<const double> q) const override;
+  /// Only the blocks J^pi with J in range (and the partial waves they use) are computed; cached
+  /// under a key that includes the range.
+  std::vector<ResponseSet> continuumResponsesIn(double omega, std::span<const double> q, MultipoleRange range) const override;
   /// FWHM of a smeared discrete state: 2 eta + Gamma (the spreading width adds to the half-width).
   double continuumResolution() const override { return 2.0 * m_cfg.eta + m_cfg.spreadingWidth; }
   int maxMultipole() const override { return m_cfg.maxJ; }
@@ -155,6 +158,8 @@ public:
   /// q dependence interpolated from real Chebyshev-Lobatto nodes (complexMomentumNodes). Not cached.
   std::vector<AnalyticResponseSet> analyticResponses(std::complex<double> omega,
                                                      std::span<const std::complex<double>> q) const override;
+  std::vector<AnalyticResponseSet> analyticResponsesIn(std::complex<double> omega, std::span<const std::complex<double>> q,
+                                                       MultipoleRange range) const override;
   std::string description() const override;
 
   // OperatorStrength (operator isospin must match the mode: Minus for CC nu, Plus for CC nubar,
@@ -243,15 +248,18 @@ private:
   BlockState prepare(const Block& b, const std::vector<GreensFunctionSolution>& sols, double etaTot) const;
   /// Green's-function solutions of every wave (only = a block: of its waves only, the others empty).
   std::vector<GreensFunctionSolution> solutions(std::complex<double> z, const Block* only = nullptr) const;
+  /// The same for the waves flagged in `need` (one flag per wave).
+  std::vector<GreensFunctionSolution> solutions(std::complex<double> z, const std::vector<char>& need) const;
   int speciesCount() const { return m_mode == ResponseMode::NeutralCurrent ? 2 : 1; }
   int speciesIndex(int species) const { return m_mode == ResponseMode::NeutralCurrent ? species : 0; }
   /// stateEnergyCvc: the CVC longitudinal weight uses each pole's own excitation energy (real
   /// omega + i eta, continuumResponses); false: the probe's omega (analytic in omega, responsesAt).
   /// With xout: the analytic continuation (analyticResponses) at the complex momentum transfers
   /// qComplex instead (q unused, the return value empty).
+  /// Only the blocks with J in `range` are computed (the others are absent from the result).
   std::vector<ResponseSet> weakResponses(std::complex<double> z, std::span<const double> q, bool stateEnergyCvc,
                                          std::span<const std::complex<double>> qComplex = {},
-                                         std::vector<AnalyticResponseSet>* xout = nullptr) const;
+                                         std::vector<AnalyticResponseSet>* xout = nullptr, MultipoleRange range = {}) const;
 
   std::string cacheKeyOf() const;
 

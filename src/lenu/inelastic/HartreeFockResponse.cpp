@@ -56,6 +56,25 @@ std::vector<AnalyticResponseSet> NuclearResponse::analyticResponses(std::complex
                           description(), omega.real(), omega.imag(), q.size()));
 }
 
+namespace {
+template <class Set> std::vector<Set> keepRange(std::vector<Set> sets, MultipoleRange range) {
+  for (auto& s : sets)
+    std::erase_if(s.byMultipole, [&](const auto& m) { return !range.contains(m.J); });
+  return sets;
+}
+} // namespace
+
+std::vector<ResponseSet> NuclearResponse::continuumResponsesIn(double omega, std::span<const double> q,
+                                                               MultipoleRange range) const {
+  return keepRange(continuumResponses(omega, q), range);
+}
+
+std::vector<AnalyticResponseSet> NuclearResponse::analyticResponsesIn(std::complex<double> omega,
+                                                                      std::span<const std::complex<double>> q,
+                                                                      MultipoleRange range) const {
+  return keepRange(analyticResponses(omega, q), range);
+}
+
 std::string multipoleLabel(int J, int parity) { return fmt::format("{}{}", J, parity > 0 ? '+' : '-'); }
 
 HartreeFockResponse::HartreeFockResponse(std::shared_ptr<const MeanFieldSpectrum> meanField, ResponseMode mode,

@@ -12,6 +12,7 @@
 #include "lenu/core/Constants.hpp"
 #include "lenu/core/Error.hpp"
 #include "lenu/core/Integrate.hpp"
+#include "lenu/core/Parallel.hpp"
 #include "lenu/core/Spline.hpp"
 
 namespace lenu::inelastic {
@@ -68,6 +69,8 @@ InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearRespon
   require(m_cfg.contourLegNodes >= 1 && m_cfg.contourLegNodes <= 20,
           fmt::format("contourLegNodes = {} outside [1, 20]", m_cfg.contourLegNodes));
   requireInRange(m_cfg.omegaPanel, 0.01, 50.0, "omegaPanel", "MeV");
+  require(std::isfinite(m_cfg.multipoleTolerance) && m_cfg.multipoleTolerance >= 0.0 && m_cfg.multipoleTolerance <= 1e-2,
+          fmt::format("multipoleTolerance = {} outside [0, 1e-2] (0: every multipole)", m_cfg.multipoleTolerance));
   requirePositive(m_cfg.maxEnergy, "maxEnergy", "MeV");
   const bool anti = isAntineutrino(flavour);
   m_helicity = anti ? 1.0 : -1.0;
@@ -175,6 +178,8 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
   checkEnergy(Enu);
   InelasticSigma out;
   out.energy = Enu;
+  const int topJ = m_response->maxMultipole();
+  out.highestJ = topJ;
   if (Enu <= thresholdEnergy()) return out;
   GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
   std::vector<double> qs(gc.x.size());
@@ -191,13 +196,14 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
     }
     return true;
   };
-  const int topJ = m_response->maxMultipole();
+  // sigma per multipole J (both parities), lines and continuum.
+  std::vector<double> byJ(static_cast<std::size_t>(std::max(topJ, 0) + 1), 0.0);
   auto addSets = [&](const std::vector<ResponseSet>& sets, double weight, double& part) {
     for (std::size_t i = 0; i < sets.size(); ++i) {
       for (const auto& m : sets[i].byMultipole) {
         const double c = 2.0 * kPi * gc.w[i] * weight * contract(kf[i], m.W);
         out.byMultipole[multipoleLabel(m.J, m.parity)] += c;
-        if (m.J == topJ) out.highestMultipole += c;
+        if (m.J >= 0 && m.J <= topJ) byJ[static_cast<std::size_t>(m.J)] += c;
         part += c;
       }
     }
@@ -208,63 +214,71 @@ InelasticSigma InelasticCrossSection::sigma(double Enu) const {
     if (!prepare(lines[n].omega, pref)) continue;
     addSets(m_response->lineResponses(n, qs), pref, out.lines);
   }
-  if (m_cfg.omegaContour && m_response->hasAnalyticContinuation()) {
-    out.continuum = contourContinuum(Enu, out);
-    out.total = out.lines + out.continuum;
-    return out;
-  }
+  const bool contour = m_cfg.omegaContour && m_response->hasAnalyticContinuation();
   std::vector<double> wx, ww;
-  panelsSplit(m_response->continuumThreshold(), Enu - m_ml, omegaCuts(Enu), omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
+  if (!contour) panelsSplit(m_response->continuumThreshold(), Enu - m_ml, omegaCuts(Enu), omegaPanel(), m_cfg.nodesPerPanel, wx, ww);
   // The continuum nodes are independent: their responses are computed in parallel (OpenMP;
   // NuclearResponse's const methods are thread-compatible), then summed in node order, so the
   // result does not depend on the number of threads.
   struct Node {
     bool ok = false;
     double pref = 0.0;
-    std::vector<double> q;
     std::vector<KinematicFactors> kf;
     std::vector<ResponseSet> sets;
   };
-  std::vector<Node> nodes(wx.size());
-  std::exception_ptr failure;
-  const long nNodes = static_cast<long>(wx.size());
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic)
-#endif
-  for (long k = 0; k < nNodes; ++k) {
-    Node& nd = nodes[static_cast<std::size_t>(k)];
-    const double omega = wx[static_cast<std::size_t>(k)];
-    try {
+  auto continuumPass = [&](MultipoleRange range) {
+    if (contour) {
+      out.continuum += contourContinuum(Enu, out, range, byJ);
+      return;
+    }
+    std::vector<Node> nodes(wx.size());
+    parallelFor(static_cast<long>(wx.size()), [&](long k) {
+      Node& nd = nodes[static_cast<std::size_t>(k)];
+      const double omega = wx[static_cast<std::size_t>(k)];
       double kq = 0.0, El = 0.0;
-      if (!vertexFactor(Enu, omega, nd.pref, kq, El)) continue;
-      nd.q.resize(gc.x.size());
+      if (!vertexFactor(Enu, omega, nd.pref, kq, El)) return;
+      std::vector<double> q(gc.x.size());
       nd.kf.resize(gc.x.size());
       for (std::size_t i = 0; i < gc.x.size(); ++i) {
         LeptonVertex v;
         LeptonVertex::make(Enu, omega, gc.x[i], m_ml, v);
         nd.kf[i] = kinematicFactors(v);
-        nd.q[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * gc.x[i], 1e-12));
+        q[i] = std::sqrt(std::max(Enu * Enu + kq * kq - 2.0 * Enu * kq * gc.x[i], 1e-12));
       }
-      nd.sets = m_response->continuumResponses(omega, nd.q);
+      nd.sets = range.isAll() ? m_response->continuumResponses(omega, q) : m_response->continuumResponsesIn(omega, q, range);
       nd.ok = true;
-    } catch (...) {
-#ifdef _OPENMP
-#pragma omp critical(lenu_inelastic_sigma_failure)
-#endif
-      if (!failure) failure = std::current_exception();
+    });
+    for (std::size_t k = 0; k < nodes.size(); ++k) {
+      if (!nodes[k].ok) continue;
+      kf = std::move(nodes[k].kf);
+      addSets(nodes[k].sets, nodes[k].pref * ww[k], out.continuum);
     }
+  };
+  const int first = kMultipoleFirstPass;
+  if (m_cfg.multipoleTolerance > 0.0 && topJ > first) {
+    continuumPass(MultipoleRange{0, first});
+    // The series has converged at J = first if the last two multipoles fall off fast, the last is
+    // small and the geometric estimate of the rest is below the tolerance (see the config).
+    const double sPrev = std::abs(byJ[static_cast<std::size_t>(first - 1)]), sLast = std::abs(byJ[static_cast<std::size_t>(first)]);
+    const double S = std::abs(out.lines + out.continuum);
+    const double r = sPrev > 0.0 ? sLast / sPrev : 1.0;
+    const double rest = sLast * r / (1.0 - std::min(r, 0.5));
+    if (sPrev > 0.0 && r <= 0.25 && sLast <= 0.01 * S && rest <= m_cfg.multipoleTolerance * S) {
+      out.highestJ = first;
+      out.skippedMultipolesEstimate = rest;
+    } else {
+      continuumPass(MultipoleRange{first + 1, topJ});
+    }
+  } else {
+    continuumPass(MultipoleRange{});
   }
-  if (failure) std::rethrow_exception(failure);
-  for (std::size_t k = 0; k < nodes.size(); ++k) {
-    if (!nodes[k].ok) continue;
-    kf = std::move(nodes[k].kf);
-    addSets(nodes[k].sets, nodes[k].pref * ww[k], out.continuum);
-  }
+  out.highestMultipole = byJ[static_cast<std::size_t>(std::max(out.highestJ, 0))];
   out.total = out.lines + out.continuum;
   return out;
 }
 
-double InelasticCrossSection::contourContinuum(double Enu, InelasticSigma& out) const {
+double InelasticCrossSection::contourContinuum(double Enu, InelasticSigma& out, MultipoleRange range,
+                                              std::vector<double>& byJ) const {
   using cd = std::complex<double>;
   const double a = m_response->continuumThreshold(), b = Enu - m_ml;
   if (!(b > a)) return 0.0;
@@ -351,64 +365,51 @@ double InelasticCrossSection::contourContinuum(double Enu, InelasticSigma& out) 
   // Per node: the contributions Im(dz pref sum_i 2 pi w_i contract) per multipole.
   struct Result { std::vector<std::pair<std::pair<int, int>, double>> parts; };
   std::vector<Result> results(nodes.size());
-  std::exception_ptr failure;
-  const long nN = static_cast<long>(nodes.size());
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic)
-#endif
-  for (long n = 0; n < nN; ++n) {
+  parallelFor(static_cast<long>(nodes.size()), [&](long n) {
     const Node& nd = nodes[static_cast<std::size_t>(n)];
-    try {
-      const cd El = Enu - nd.z;
-      const cd k = std::sqrt(El * El - m_ml * m_ml);
-      std::vector<cd> qs;
-      struct Kin { cd pref; std::vector<std::array<cd, 5>> f; };
-      std::vector<Kin> kin;
-      for (const Use& u : nd.uses) {
-        const CoulombFactorComplex cf = coulombFactor(mode[u.interval], m_finalZ, m_response->targetA(), El, m_ml, m_leptonCharge);
-        const cd kq = m_cc ? cf.kEff : k;
-        Kin kn;
-        kn.pref = pref0 * k * El * cf.factor * u.dz;
-        const cd kappa = k / El;
-        for (std::size_t i = 0; i < nc; ++i) {
-          const double c = gc.x[i], s2 = 1.0 - c * c, m2 = m_ml * m_ml;
-          qs.push_back(std::sqrt(Enu * Enu + kq * kq - 2.0 * Enu * kq * c));
-          const cd q = std::sqrt(Enu * Enu + k * k - 2.0 * Enu * k * c);
-          const cd w = nd.z;
-          std::array<cd, 5> f;
-          f[0] = 1.0 + kappa * c;
-          f[1] = -((w / q) * (1.0 + kappa * c) + m2 / (El * q));
-          f[2] = 1.0 + kappa * c - 2.0 * Enu * El * kappa * kappa * s2 / (q * q);
-          f[3] = 1.0 - kappa * c + Enu * El * kappa * kappa * s2 / (q * q);
-          f[4] = m_helicity * ((Enu + El) / q * (1.0 - kappa * c) - m2 / (El * q));
-          kn.f.push_back(f);
-        }
-        kin.push_back(std::move(kn));
+    const cd El = Enu - nd.z;
+    const cd k = std::sqrt(El * El - m_ml * m_ml);
+    std::vector<cd> qs;
+    struct Kin { cd pref; std::vector<std::array<cd, 5>> f; };
+    std::vector<Kin> kin;
+    for (const Use& u : nd.uses) {
+      const CoulombFactorComplex cf = coulombFactor(mode[u.interval], m_finalZ, m_response->targetA(), El, m_ml, m_leptonCharge);
+      const cd kq = m_cc ? cf.kEff : k;
+      Kin kn;
+      kn.pref = pref0 * k * El * cf.factor * u.dz;
+      const cd kappa = k / El;
+      for (std::size_t i = 0; i < nc; ++i) {
+        const double c = gc.x[i], s2 = 1.0 - c * c, m2 = m_ml * m_ml;
+        qs.push_back(std::sqrt(Enu * Enu + kq * kq - 2.0 * Enu * kq * c));
+        const cd q = std::sqrt(Enu * Enu + k * k - 2.0 * Enu * k * c);
+        const cd w = nd.z;
+        std::array<cd, 5> f;
+        f[0] = 1.0 + kappa * c;
+        f[1] = -((w / q) * (1.0 + kappa * c) + m2 / (El * q));
+        f[2] = 1.0 + kappa * c - 2.0 * Enu * El * kappa * kappa * s2 / (q * q);
+        f[3] = 1.0 - kappa * c + Enu * El * kappa * kappa * s2 / (q * q);
+        f[4] = m_helicity * ((Enu + El) / q * (1.0 - kappa * c) - m2 / (El * q));
+        kn.f.push_back(f);
       }
-      const auto sets = m_response->analyticResponses(nd.z, qs);
-      Result& r = results[static_cast<std::size_t>(n)];
-      for (std::size_t u = 0; u < kin.size(); ++u)
-        for (std::size_t i = 0; i < nc; ++i) {
-          const auto& f = kin[u].f[i];
-          for (const auto& m : sets[u * nc + i].byMultipole) {
-            const cd c = f[0] * m.X.CC + f[1] * m.X.CL + f[2] * m.X.LL + f[3] * m.X.T + f[4] * m.X.TP;
-            const double v = (2.0 * kPi * gc.w[i] * kin[u].pref * c).imag();
-            r.parts.push_back({{m.J, m.parity}, v});
-          }
-        }
-    } catch (...) {
-#ifdef _OPENMP
-#pragma omp critical(lenu_inelastic_contour_failure)
-#endif
-      if (!failure) failure = std::current_exception();
+      kin.push_back(std::move(kn));
     }
-  }
-  if (failure) std::rethrow_exception(failure);
+    const auto sets = range.isAll() ? m_response->analyticResponses(nd.z, qs) : m_response->analyticResponsesIn(nd.z, qs, range);
+    Result& r = results[static_cast<std::size_t>(n)];
+    for (std::size_t u = 0; u < kin.size(); ++u)
+      for (std::size_t i = 0; i < nc; ++i) {
+        const auto& f = kin[u].f[i];
+        for (const auto& m : sets[u * nc + i].byMultipole) {
+          const cd c = f[0] * m.X.CC + f[1] * m.X.CL + f[2] * m.X.LL + f[3] * m.X.T + f[4] * m.X.TP;
+          const double v = (2.0 * kPi * gc.w[i] * kin[u].pref * c).imag();
+          r.parts.push_back({{m.J, m.parity}, v});
+        }
+      }
+  });
   double total = 0.0;
   for (const auto& r : results)
     for (const auto& [jp, v] : r.parts) {
       out.byMultipole[multipoleLabel(jp.first, jp.second)] += v;
-      if (jp.first == topJ) out.highestMultipole += v;
+      if (jp.first >= 0 && jp.first <= topJ) byJ[static_cast<std::size_t>(jp.first)] += v;
       total += v;
     }
   return total;

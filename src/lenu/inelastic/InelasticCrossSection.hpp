@@ -48,6 +48,17 @@ struct InelasticCrossSectionConfig {
   int contourLegPanels = 2;
   /// Gauss-Legendre nodes per leg panel, 1..20.
   int contourLegNodes = 4;
+  /// sigma(E_nu): sum the multipole series in passes and stop once it has converged. The first
+  /// pass takes J <= kMultipoleFirstPass; the multipoles above are skipped when the last two,
+  /// s_{J-1} and s_J (both parities), fall off with ratio r = s_J / s_{J-1} <= 0.25, the last
+  /// carries at most 1% of sigma and the geometric estimate of the rest, s_J r / (1 - r), is at
+  /// most multipoleTolerance x sigma; else the second pass adds J > kMultipoleFirstPass. The
+  /// fall-off ratio of a multipole series at momentum transfer q and radius R decreases with J
+  /// (~ (q R)^2 / ((2J + 3)(2J + 1)) for J > q R), so the geometric estimate bounds the rest from
+  /// above. Measured errors in docs/physics.md ("Multipole passes"). 0 = every multipole up to the
+  /// response's maxMultipole(). dsigma/domega, dsigma/dcos and flux averages take every multipole.
+  /// Range [0, 1e-2].
+  double multipoleTolerance = 1e-4;
   /// |V_ud| = 0.97373(31): PDG 2024, CKM quark-mixing review (superallowed beta decays).
   double vud = 0.97373;
   int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
@@ -64,9 +75,14 @@ struct InelasticSigma {
   double lines = 0.0;     ///< from discrete final states [fm^2]
   double continuum = 0.0; ///< from the continuum [fm^2]
   std::map<std::string, double> byMultipole; ///< "1+" -> sigma [fm^2]
-  /// Part from the highest multipole J = response().maxMultipole() (both parities) [fm^2]: the
+  /// Part from the highest multipole computed, J = highestJ (both parities) [fm^2]: the
   /// truncation indicator of the multipole series (MultipoleConvergence.hpp).
   double highestMultipole = 0.0;
+  /// Highest multipole J computed: response().maxMultipole(), or kMultipoleFirstPass when the
+  /// series had converged there (InelasticCrossSectionConfig::multipoleTolerance).
+  int highestJ = 0;
+  /// The geometric estimate of the skipped multipoles J > highestJ [fm^2] (0 if none skipped).
+  double skippedMultipolesEstimate = 0.0;
 };
 
 /// A flux-averaged cross section and the part of it from the highest multipole.
@@ -94,6 +110,8 @@ public:
   static constexpr double kPanelsPerResolution = 1.0;
   /// Extra panels of the omega contour's legs at Coulomb switches (InelasticCrossSectionConfig::omegaContour).
   static constexpr int kSwitchLegExtraPanels = 2;
+  /// Highest multipole J of the first pass of sigma(E_nu) (InelasticCrossSectionConfig::multipoleTolerance).
+  static constexpr int kMultipoleFirstPass = 3;
   /// Lepton energies [MeV] at which the Auto Coulomb correction switches (Fermi <-> MEMA); the
   /// omega panels (and the energy rule of flux averages) are split there.
   const std::vector<double>& coulombSwitchEnergies() const { return m_coulombSwitch; }
@@ -137,7 +155,7 @@ private:
   void findCoulombSwitches();
   std::vector<double> omegaCuts(double Enu) const;
   /// Continuum part of sigma on the omega contour (omegaContour), adding to byMultipole.
-  double contourContinuum(double Enu, InelasticSigma& out) const;
+  double contourContinuum(double Enu, InelasticSigma& out, MultipoleRange range, std::vector<double>& byJ) const;
 };
 
 } // namespace lenu::inelastic

@@ -80,10 +80,11 @@ ConvergedSigma ConvergedInelasticCrossSection::sigma(double Enu) {
     out.sigma = xs.sigma(Enu);
     out.xs = &xs;
     const int top = xs.response().maxMultipole();
-    out.maxJ = top;
+    out.maxJ = std::min(top, out.sigma.highestJ);
     out.highestShare = out.sigma.total != 0.0 ? std::abs(out.sigma.highestMultipole / out.sigma.total) : 0.0;
-    // complete model (no multipoles above top), or converged
-    if (top < J || out.highestShare <= m_conv.tolerance) {
+    // complete model (no multipoles above top), converged, or shown converged below top by the
+    // passes of InelasticCrossSection::sigma (the rest estimated below its multipoleTolerance)
+    if (top < J || out.highestShare <= m_conv.tolerance || out.sigma.highestJ < top) {
       m_lastJ = J;
       return out;
     }

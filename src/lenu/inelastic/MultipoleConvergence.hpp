@@ -5,7 +5,9 @@
 /// rebuilds the response through a factory with a larger maxJ until the highest multipole carries
 /// at most `tolerance` of the cross section (|sigma_{J_max}| <= tolerance |sigma|, both parities
 /// of J_max), up to `capJ`, and otherwise throws Error(NotConverged) naming the energy, the
-/// tolerance, the J reached and its share. It works for any NuclearResponse: a response whose
+/// tolerance, the J reached and its share. A series that InelasticCrossSection::sigma has shown
+/// converged below maxJ (its multipole passes, InelasticCrossSectionConfig::multipoleTolerance) is
+/// accepted as it is. It works for any NuclearResponse: a response whose
 /// maxMultipole() stays below the requested maxJ has no higher multipoles (e.g. the allowed
 /// approximation, J <= 1) and is complete by construction.
 ///
@@ -45,7 +47,7 @@ struct MultipoleConvergenceConfig {
 /// A converged cross section at one energy.
 struct ConvergedSigma {
   InelasticSigma sigma;           ///< the cross section with its multipole breakdown
-  int maxJ = 0;                   ///< highest multipole included
+  int maxJ = 0;                   ///< highest multipole included (computed: sigma.highestJ when the passes stopped early)
   double highestShare = 0.0;      ///< |sigma_{maxJ}| / |sigma| (0 if sigma = 0)
   const InelasticCrossSection* xs = nullptr; ///< the cross-section object used (owned by the caller's object)
 };

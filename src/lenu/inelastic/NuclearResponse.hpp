@@ -24,6 +24,7 @@
 
 #include <array>
 #include <complex>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -99,6 +100,16 @@ struct AnalyticResponseSet {
   }
 };
 
+/// The multipoles J in [lo, hi] (both parities): a selection for the responses of a part of the
+/// multipole series (InelasticCrossSection sums the series in passes and stops once it has
+/// converged, InelasticCrossSectionConfig::multipoleTolerance).
+struct MultipoleRange {
+  int lo = 0;
+  int hi = std::numeric_limits<int>::max();
+  bool contains(int J) const { return J >= lo && J <= hi; }
+  bool isAll() const { return lo <= 0 && hi == std::numeric_limits<int>::max(); }
+};
+
 /// A discrete final state reached at lepton energy transfer omega.
 struct ResponseLine {
   double omega = 0.0;      ///< lepton energy transfer E_nu - E_l [MeV]
@@ -128,6 +139,11 @@ public:
   /// Continuum responses at energy transfer omega [MeV] for momentum transfers q [MeV]
   /// (densities in 1/MeV). Zero below continuumThreshold().
   virtual std::vector<ResponseSet> continuumResponses(double omega, std::span<const double> q) const = 0;
+  /// The continuum responses of the multipoles in `range` only (byMultipole holds no other J).
+  /// The default computes continuumResponses and drops the other multipoles; a model that computes
+  /// each multipole separately (CrpaResponse) overrides it to skip them.
+  virtual std::vector<ResponseSet> continuumResponsesIn(double omega, std::span<const double> q,
+                                                        MultipoleRange range) const;
   /// Width [MeV] (FWHM) of the narrowest structure the continuum response can carry, e.g. the
   /// Lorentzian of a discrete state smeared by a half-width eta (FWHM 2 eta); 0 if the model sets
   /// none. Omega quadratures (InelasticCrossSection) narrow their panels to resolve it.
@@ -142,6 +158,10 @@ public:
   /// width does). Models without one throw Error(NotSupported).
   virtual std::vector<AnalyticResponseSet> analyticResponses(std::complex<double> omega,
                                                              std::span<const std::complex<double>> q) const;
+  /// analyticResponses of the multipoles in `range` only (default: computed in full, then filtered).
+  virtual std::vector<AnalyticResponseSet> analyticResponsesIn(std::complex<double> omega,
+                                                               std::span<const std::complex<double>> q,
+                                                               MultipoleRange range) const;
   /// Highest multipole J included.
   virtual int maxMultipole() const = 0;
   /// One line describing the model and its parameters.

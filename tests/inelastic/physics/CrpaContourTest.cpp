@@ -128,12 +128,25 @@ TEST(CrpaContour, SigmaAr40IndependentOfTheContourHeight) {
   xc.omegaContour = true;
   const InelasticCrossSection xs(r, Flavour::NuE, xc);
   ASSERT_EQ(xs.coulombSwitchEnergies().size(), 1u);
-  const double a = xs.sigma(30.0).total;
+  const InelasticSigma sa = xs.sigma(30.0);
+  const double a = sa.total;
   xc.contourHeight = 1.25;
   const double b = InelasticCrossSection(r, Flavour::NuE, xc).sigma(30.0).total;
   std::printf("40Ar nu_e CC CRPA sigma(30 MeV) on the omega contour: H = 2.5 MeV %.8e fm^2, H = 1.25 MeV %.8e fm^2 (%.1e)\n", a, b,
               a / b - 1.0);
   EXPECT_NEAR(a / b, 1.0, 2e-5);
+  // The multipole passes (InelasticCrossSectionConfig::multipoleTolerance) stop after J = 3 here;
+  // the skipped J = 4..6 change sigma by less than the tolerance and the reported estimate.
+  xc.contourHeight = 2.5;
+  xc.multipoleTolerance = 0.0;
+  const InelasticSigma sc = InelasticCrossSection(r, Flavour::NuE, xc).sigma(30.0);
+  std::printf("  every multipole J <= 6: %.8e fm^2; J <= %d: skipped %.2e of sigma, estimate %.2e\n", sc.total, sa.highestJ,
+              sc.total / a - 1.0, sa.skippedMultipolesEstimate / a);
+  EXPECT_EQ(sa.highestJ, InelasticCrossSection::kMultipoleFirstPass);
+  EXPECT_EQ(sc.highestJ, 6);
+  EXPECT_LE(std::abs(sc.total - a), sa.skippedMultipolesEstimate);
+  EXPECT_LE(std::abs(sc.total - a), 1e-4 * a);
+  EXPECT_GT(sc.total, a); // J >= 4 add strength
 }
 
 TEST(CrpaContour, ResponsesWithoutContinuationKeepTheRealAxis) {

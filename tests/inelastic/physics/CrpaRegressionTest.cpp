@@ -48,9 +48,12 @@ std::shared_ptr<const NuclearResponse> response(const char* target, ResponseMode
 }
 // The omega mesh of the references: 2 MeV panels x 4 nodes, not narrowed to the response's
 // Lorentzian width (InelasticCrossSection::omegaPanel; its accuracy is CrpaQuadrature.OmegaPanelsResolveTheLorentzians).
+// Every multipole J <= maxJ (the references predate the multipole passes of sigma; their
+// accuracy is tests/inelastic/MultipolePassesTest.cpp and CrpaMultipolePasses below).
 InelasticCrossSectionConfig fixedMesh() {
   InelasticCrossSectionConfig c;
   c.resolveResponseWidth = false;
+  c.multipoleTolerance = 0.0;
   return c;
 }
 // The convergence references: 8 nodes per 2 MeV panel.
