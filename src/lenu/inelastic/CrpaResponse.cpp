@@ -1313,6 +1313,60 @@ LENU_SIMD_CLONES void addScaledRows(double* col, const double* f, const double* 
 }
 } // namespace
 
+namespace {
+// Weak-multipole coefficients of the basic operators (index species * 8 + operator), per
+// multipole kind: Coulomb (c), longitudinal (l), the CVC vector part per unit of excitation
+// energy above the analog state (v, state-energy CVC only), transverse electric (e) and magnetic
+// (m). Each coefficient is i^p a with the amplitude a (T = double on the real axis, complex where
+// continued) and p = 0 or 1, so that Re(conj(k_i) k_k) = cos(pi (p_k - p_i) / 2) a_i a_k, which
+// continues analytically (phase).
+template <class T> struct WeakCoefficients {
+  struct Kind {
+    std::vector<T> a;
+    std::vector<int> p;
+    void set(std::size_t i, T amp, int pw = 0) { a[i] = amp; p[i] = pw; }
+  };
+  Kind c, l, v, e, m;
+  explicit WeakCoefficients(std::size_t n) {
+    for (Kind* k : {&c, &l, &v, &e, &m}) {
+      k->a.assign(n, T(0.0));
+      k->p.assign(n, 0);
+    }
+  }
+};
+// cos(pi (p2 - p1) / 2) for p1, p2 in {0, 1}
+inline double phase(int p1, int p2) {
+  const int d = (p2 - p1 + 4) % 4;
+  return d == 0 ? 1.0 : d == 2 ? -1.0 : 0.0;
+}
+// The coefficients of one species with form factors ff at momentum transfer q and energy transfer
+// omega [MeV]; CVC longitudinal: with stateEnergyCvc the vector part v = F1 / q (weighted later
+// with the states' energies above the analog state), else omegaV F1 / q in l (omegaV = omega -
+// omega_IAS); impulse: the convection current.
+template <class T, class FF>
+void addWeakCoefficients(WeakCoefficients<T>& k, std::size_t o0, const FF& ff, T q, T omega, T omegaV, bool cvc,
+                         bool stateEnergyCvc) {
+  const T qm = q / kNucleonMass;
+  k.c.set(o0 + kM, ff.F1);
+  k.c.set(o0 + kO, qm * ff.GA, 1);
+  k.c.set(o0 + kSPP, qm * ff.GA * 0.5 - (omega / q) * ff.GA * ff.pionPole, 1);
+  if (cvc) {
+    if (stateEnergyCvc) k.v.set(o0 + kM, ff.F1 / q);
+    else k.l.set(o0 + kM, (omegaV / q) * ff.F1);
+  } else {
+    k.l.set(o0 + kDPP, -qm * ff.F1);
+    k.l.set(o0 + kM, 0.5 * qm * ff.F1);
+  }
+  k.l.set(o0 + kSPP, ff.GA * (1.0 - ff.pionPole), 1);
+  k.e.set(o0 + kDP, qm * ff.F1);
+  k.e.set(o0 + kS, 0.5 * qm * ff.GM);
+  k.e.set(o0 + kSP, -ff.GA, 1);
+  k.m.set(o0 + kD, -qm * ff.F1, 1);
+  k.m.set(o0 + kSP, 0.5 * qm * ff.GM, 1);
+  k.m.set(o0 + kS, -ff.GA);
+}
+} // namespace
+
 std::vector<double> CrpaResponse::momentumNodes(std::span<const double> qs) const {
   std::vector<double> nodes(qs.begin(), qs.end());
   const double tol = m_cfg.qInterpolationTolerance;
@@ -1426,6 +1480,11 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
   // Fine-mesh points where the applied sources are needed: the source range and the RPA mesh.
   const std::size_t mG = std::min(m_nFine, std::max(nB, m_nK * m_stride));
   const Channel channel = m_mode == ResponseMode::NeutralCurrent ? Channel::NeutralCurrent : Channel::ChargedCurrent;
+  // the nucleon of species index sp (NC: 0 proton, 1 neutron; CC: the hole's)
+  auto isospinOf = [&](std::size_t sp) {
+    if (m_mode == ResponseMode::NeutralCurrent) return sp == 0 ? Isospin::Proton : Isospin::Neutron;
+    return m_mode == ResponseMode::ChargedCurrentNu ? Isospin::Neutron : Isospin::Proton;
+  };
   const long nb = static_cast<long>(m_blocks.size());
   const long nw = static_cast<long>(m_waves.size());
   const std::size_t nK = m_nK;
@@ -1765,43 +1824,21 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
         const cd qFm = qv / constants::kHbarC;
         auto scaleC = [&](Eigen::Index i) { return isGradientOp(static_cast<int>(active[static_cast<std::size_t>(i)] % 8)) ? qFm : cd(1.0); };
         const cd Q2 = qv * qv - omegaC * omegaC;
-        const cd qm = qv / kNucleonMass;
-        std::vector<cd> ac(nExt, 0.0), al(nExt, 0.0), ae(nExt, 0.0), am(nExt, 0.0);
-        std::vector<int> pc(nExt, 0), pl(nExt, 0), pe(nExt, 0), pm(nExt, 0);
-        for (std::size_t sp = 0; sp < nsp; ++sp) {
-          Isospin iso;
-          if (m_mode == ResponseMode::NeutralCurrent) iso = sp == 0 ? Isospin::Proton : Isospin::Neutron;
-          else iso = m_mode == ResponseMode::ChargedCurrentNu ? Isospin::Neutron : Isospin::Proton;
-          const NucleonFormFactorsComplex ff = m_couplings.at(channel, iso, qv, Q2);
-          const std::size_t o0 = sp * 8;
-          ac[o0 + kM] = ff.F1;
-          ac[o0 + kO] = qm * ff.GA, pc[o0 + kO] = 1;
-          ac[o0 + kSPP] = qm * ff.GA * 0.5 - (omegaC / qv) * ff.GA * ff.pionPole, pc[o0 + kSPP] = 1;
-          if (m_cfg.longitudinal == VectorLongitudinal::CVC) {
-            al[o0 + kM] = ((omegaC - m_omegaIAS) / qv) * ff.F1;
-          } else {
-            al[o0 + kDPP] = -qm * ff.F1;
-            al[o0 + kM] = 0.5 * qm * ff.F1;
-          }
-          al[o0 + kSPP] = ff.GA * (1.0 - ff.pionPole), pl[o0 + kSPP] = 1;
-          ae[o0 + kDP] = qm * ff.F1;
-          ae[o0 + kS] = 0.5 * qm * ff.GM;
-          ae[o0 + kSP] = -ff.GA, pe[o0 + kSP] = 1;
-          am[o0 + kD] = -qm * ff.F1, pm[o0 + kD] = 1;
-          am[o0 + kSP] = 0.5 * qm * ff.GM, pm[o0 + kSP] = 1;
-          am[o0 + kS] = -ff.GA;
-        }
-        auto ph = [](int p1, int p2) { const int d = (p2 - p1 + 4) % 4; return d == 0 ? 1.0 : d == 2 ? -1.0 : 0.0; };
+        WeakCoefficients<cd> kw(nExt);
+        for (std::size_t sp = 0; sp < nsp; ++sp)
+          addWeakCoefficients(kw, sp * 8, m_couplings.at(channel, isospinOf(sp), qv, Q2), qv, omegaC, omegaC - m_omegaIAS,
+                              m_cfg.longitudinal == VectorLongitudinal::CVC, false);
+        const auto &kc = kw.c, &kl = kw.l, &ke = kw.e, &km = kw.m;
         AnalyticResponseFunctions X;
         for (Eigen::Index i = 0; i < nA; ++i)
           for (Eigen::Index k = 0; k < nA; ++k) {
             const std::size_t ei = active[static_cast<std::size_t>(i)], ek = active[static_cast<std::size_t>(k)];
             const cd r = -0.5 * (Ra(i, k) + Ra(k, i)) / (scaleC(i) * scaleC(k)) / constants::kPi;
-            X.CC += ph(pc[ei], pc[ek]) * ac[ei] * ac[ek] * r;
-            X.CL += 2.0 * ph(pl[ek], pc[ei]) * ac[ei] * al[ek] * r;
-            X.LL += ph(pl[ei], pl[ek]) * al[ei] * al[ek] * r;
-            X.T += (ph(pe[ei], pe[ek]) * ae[ei] * ae[ek] + ph(pm[ei], pm[ek]) * am[ei] * am[ek]) * r;
-            X.TP += 2.0 * ph(pm[ek], pe[ei]) * ae[ei] * am[ek] * r;
+            X.CC += phase(kc.p[ei], kc.p[ek]) * kc.a[ei] * kc.a[ek] * r;
+            X.CL += 2.0 * phase(kl.p[ek], kc.p[ei]) * kc.a[ei] * kl.a[ek] * r;
+            X.LL += phase(kl.p[ei], kl.p[ek]) * kl.a[ei] * kl.a[ek] * r;
+            X.T += (phase(ke.p[ei], ke.p[ek]) * ke.a[ei] * ke.a[ek] + phase(km.p[ei], km.p[ek]) * km.a[ei] * km.a[ek]) * r;
+            X.TP += 2.0 * phase(km.p[ek], ke.p[ei]) * ke.a[ei] * km.a[ek] * r;
           }
         xpartial[static_cast<std::size_t>(ib)][iq].add(b.J, b.parity, X);
       }
@@ -1850,48 +1887,29 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
           for (Eigen::Index k = 0; k < S.cols(); ++k)
             Y(i, k) = omegaV * S(i, k) - etaPi * 0.5 * (R(i, k) + R(k, i)).real();
       }
-      // Weak-multipole coefficients per species.
+      // Weak-multipole coefficients per species; kl: longitudinal coefficients weighted with S; kv:
+      // the CVC vector part (F1/q per unit of excitation energy above the analog state), weighted
+      // with Y (linear terms) and the single-pole estimate (quadratic term), or, without
+      // state-energy CVC, folded into kl.
       const double Q2 = qMeV * qMeV - omega * omega;
-      const double qm = qMeV / kNucleonMass;
-      const cd I(0.0, 1.0);
-      // kl: longitudinal coefficients weighted with S; kv: the CVC vector part (F1/q per unit
-      // of excitation energy above the analog state), weighted with Y (linear terms) and the
-      // single-pole estimate (quadratic term), or, without state-energy CVC, folded into kl.
-      std::vector<cd> kc(nExt, 0.0), kl(nExt, 0.0), kv(nExt, 0.0), ke(nExt, 0.0), km(nExt, 0.0);
-      for (std::size_t sp = 0; sp < nsp; ++sp) {
-        Isospin iso;
-        if (m_mode == ResponseMode::NeutralCurrent) iso = sp == 0 ? Isospin::Proton : Isospin::Neutron;
-        else iso = m_mode == ResponseMode::ChargedCurrentNu ? Isospin::Neutron : Isospin::Proton;
-        const NucleonFormFactors ff = m_couplings.at(channel, iso, qMeV, Q2);
-        const std::size_t o0 = sp * 8;
-        kc[o0 + kM] = ff.F1;
-        kc[o0 + kO] = I * qm * ff.GA;
-        kc[o0 + kSPP] = I * qm * ff.GA * 0.5 - I * (omega / qMeV) * ff.GA * ff.pionPole;
-        if (m_cfg.longitudinal == VectorLongitudinal::CVC) {
-          if (cvcStates) kv[o0 + kM] = ff.F1 / qMeV;
-          else kl[o0 + kM] = (omegaV / qMeV) * ff.F1;
-        } else {
-          kl[o0 + kDPP] = -qm * ff.F1;
-          kl[o0 + kM] = 0.5 * qm * ff.F1;
-        }
-        kl[o0 + kSPP] = I * ff.GA * (1.0 - ff.pionPole);
-        ke[o0 + kDP] = qm * ff.F1;
-        ke[o0 + kS] = 0.5 * qm * ff.GM;
-        ke[o0 + kSP] = -I * ff.GA;
-        km[o0 + kD] = -I * qm * ff.F1;
-        km[o0 + kSP] = 0.5 * I * qm * ff.GM;
-        km[o0 + kS] = -ff.GA;
-      }
+      WeakCoefficients<double> kw(nExt);
+      for (std::size_t sp = 0; sp < nsp; ++sp)
+        addWeakCoefficients(kw, sp * 8, m_couplings.at(channel, isospinOf(sp), qMeV, Q2), qMeV, omega, omegaV,
+                            m_cfg.longitudinal == VectorLongitudinal::CVC, cvcStates);
+      const auto &kc = kw.c, &kl = kw.l, &kv = kw.v, &ke = kw.e, &km = kw.m;
+      // Re(conj(k_i) k_k) of coefficients i^p a
+      auto re = [](const WeakCoefficients<double>::Kind& x, std::size_t i, const WeakCoefficients<double>::Kind& y,
+                   std::size_t k) { return phase(x.p[i], y.p[k]) * x.a[i] * y.a[k]; };
       ResponseFunctions W;
       for (std::size_t i = 0; i < nExt; ++i)
         for (std::size_t k = 0; k < nExt; ++k) {
           const double s = S(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k));
           if (s == 0.0) continue;
-          W.CC += (std::conj(kc[i]) * kc[k]).real() * s;
-          W.CL += 2.0 * (kc[i] * std::conj(kl[k])).real() * s;
-          W.LL += (std::conj(kl[i]) * kl[k]).real() * s;
-          W.T += ((std::conj(ke[i]) * ke[k]).real() + (std::conj(km[i]) * km[k]).real()) * s;
-          W.TP += 2.0 * (ke[i] * std::conj(km[k])).real() * s;
+          W.CC += re(kc, i, kc, k) * s;
+          W.CL += 2.0 * re(kl, k, kc, i) * s;
+          W.LL += re(kl, i, kl, k) * s;
+          W.T += (re(ke, i, ke, k) + re(km, i, km, k)) * s;
+          W.TP += 2.0 * re(km, k, ke, i) * s;
         }
       if (cvcStates) {
         // Linear terms exact; quadratic term sum_f w_f (E_f - omega_IAS)^2 |v_f|^2 from the
@@ -1903,9 +1921,9 @@ std::vector<ResponseSet> CrpaResponse::weakResponses(cd z, std::span<const doubl
             const auto ii = static_cast<Eigen::Index>(i), kk = static_cast<Eigen::Index>(k);
             const double y = Y(ii, kk);
             if (y == 0.0 && S(ii, kk) == 0.0) continue;
-            W.CL += 2.0 * (kc[i] * std::conj(kv[k])).real() * y;
-            W.LL += 2.0 * (std::conj(kv[i]) * kl[k]).real() * y;
-            const double vv = (std::conj(kv[i]) * kv[k]).real();
+            W.CL += 2.0 * re(kv, k, kc, i) * y;
+            W.LL += 2.0 * re(kv, i, kl, k) * y;
+            const double vv = re(kv, i, kv, k);
             sV += vv * S(ii, kk);
             yV += vv * y;
           }
