@@ -63,7 +63,11 @@ void bindInelastic(py::module_& m) {
       .def_readonly("total", &InelasticSigma::total, "[fm^2]")
       .def_readonly("lines", &InelasticSigma::lines, "discrete final states [fm^2]")
       .def_readonly("continuum", &InelasticSigma::continuum, "[fm^2]")
-      .def_readonly("by_multipole", &InelasticSigma::byMultipole, "J^pi label ('1+') -> sigma [fm^2]");
+      .def_readonly("by_multipole", &InelasticSigma::byMultipole, "J^pi label ('1+') -> sigma [fm^2]")
+      .def_readonly("highest_j", &InelasticSigma::highestJ,
+                    "highest multipole J computed (the model's maxJ, or 3 when the series had converged there)")
+      .def_readonly("skipped_multipoles_estimate", &InelasticSigma::skippedMultipolesEstimate,
+                    "estimated sigma of the multipoles J > highest_j that were skipped [fm^2] (0 if none)");
 
   py::class_<InelasticCrossSection>(m, "InelasticCrossSection",
       "Inelastic CC (nu_l A -> l A*) or NC (nu A -> nu A*) cross sections. E_nu, omega in MeV, cross sections in fm^2.")

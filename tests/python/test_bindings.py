@@ -328,6 +328,11 @@ def test_inelastic_allowed_and_hf():
     assert np.allclose(parts, t["total"], rtol=1e-10)
     assert set(t["by_multipole"]) == {"0+", "1+"}  # Fermi + Gamow-Teller
     assert allowed.lepton_mass == pytest.approx(lenu.constants.mass_electron)
+    ws = lenu.InelasticCrossSection("Ar40", "cc", "nue", "ws")  # max_j = 6
+    s = ws.sigma_detail(30.0)
+    assert s.highest_j == 3  # the multipole series had converged at J = 3: J >= 4 skipped
+    assert 0.0 < s.skipped_multipoles_estimate < 1e-4 * s.total
+    assert ws.sigma_detail(100.0).highest_j == 6  # not converged there: every multipole
     hf = lenu.InelasticCrossSection("Ar40", "cc", "nue", "hf", max_j=3)
     c = np.linspace(-1, 1, 41)
     d = hf.dsigma_dcos(30.0, c)
