@@ -69,6 +69,9 @@ InelasticCrossSection::InelasticCrossSection(std::shared_ptr<const NuclearRespon
   require(m_cfg.contourLegNodes >= 1 && m_cfg.contourLegNodes <= 20,
           fmt::format("contourLegNodes = {} outside [1, 20]", m_cfg.contourLegNodes));
   requireInRange(m_cfg.omegaPanel, 0.01, 50.0, "omegaPanel", "MeV");
+  require(m_cfg.fluxEnergyNodes >= 2 && m_cfg.fluxEnergyNodes <= 200,
+          fmt::format("fluxEnergyNodes = {} outside [2, 200]", m_cfg.fluxEnergyNodes));
+  require(m_cfg.fluxQNodes >= 4 && m_cfg.fluxQNodes <= 2000, fmt::format("fluxQNodes = {} outside [4, 2000]", m_cfg.fluxQNodes));
   require(std::isfinite(m_cfg.multipoleTolerance) && m_cfg.multipoleTolerance >= 0.0 && m_cfg.multipoleTolerance <= 1e-2,
           fmt::format("multipoleTolerance = {} outside [0, 1e-2] (0: every multipole)", m_cfg.multipoleTolerance));
   requirePositive(m_cfg.maxEnergy, "maxEnergy", "MeV");
@@ -519,6 +522,26 @@ InelasticFluxAverage InelasticCrossSection::fluxAveragedDetailed(const EnergySpe
   checkEnergy(eMax);
   const double wC = spectrum.continuousWeight();
   if (eMax <= thresholdEnergy()) return out;
+  if (m_cfg.omegaContour && m_response->hasAnalyticContinuation()) {
+    // sigma(E) on the omega contour (the eta -> 0 limit) integrated over E: Gauss-Legendre in t with
+    // E = E_lo + (E_max - E_lo) t^2 (sigma rises from the threshold like a power of E - E_thr).
+    const double eLo = std::max(thresholdEnergy(), c->eMin());
+    if (!(eMax > eLo)) return out;
+    GaussLegendre gt(static_cast<std::size_t>(m_cfg.fluxEnergyNodes), 0.0, 1.0);
+    double s = 0.0, sTop = 0.0;
+    for (std::size_t i = 0; i < gt.x.size(); ++i) {
+      const double t = gt.x[i], E = eLo + (eMax - eLo) * t * t, w = gt.w[i] * 2.0 * t * (eMax - eLo);
+      const double f = c->pdf(E);
+      if (!(f > 0.0)) continue;
+      const InelasticSigma si = sigma(E);
+      s += w * f * si.total;
+      // the part of J = maxMultipole (where the passes skipped it, their estimate of all J > 3 bounds it)
+      sTop += w * f * (si.highestJ == m_response->maxMultipole() ? si.highestMultipole : si.skippedMultipolesEstimate);
+    }
+    out.total += wC * s;
+    out.highestMultipole += wC * sTop;
+    return out;
+  }
   const int topJ = m_response->maxMultipole();
   GaussLegendre gc(static_cast<std::size_t>(m_cfg.cosNodes), -1.0, 1.0);
   // For one omega (line or continuum node): tabulate the responses on a q grid spanning all

@@ -37,8 +37,11 @@ struct InelasticCrossSectionConfig {
   /// contourLegNodes nodes, shared by the two intervals at a switch. The result is the limit of
   /// vanishing smearing (the CRPA's eta -> 0: discrete states as delta functions), where the
   /// real-axis rule integrates the response smeared with eta (40Ar CC CRPA, 30 MeV: +3.0% from
-  /// eta = 0.5 MeV; see docs/physics.md, "Omega contour"). Not used by dsigma/domega, dsigma/dcos or
-  /// flux averages (real axis, smeared), hence off by default.
+  /// eta = 0.5 MeV; see docs/physics.md, "Omega contour"). Flux averages then integrate this
+  /// sigma(E) over E (Gauss-Legendre in t, E = E_thr + (E_max - E_thr) t^2, fluxEnergyNodes nodes:
+  /// 40Ar CC DAR nu_e 16 against 24 nodes 5e-6). Not used by dsigma/domega or dsigma/dcos (they show
+  /// the response smeared with eta), and the figures and regression references are on the real axis,
+  /// hence off by default.
   bool omegaContour = false;
   /// Height of the contour's line [MeV], [0.1, 10].
   double contourHeight = 2.5;
@@ -61,7 +64,7 @@ struct InelasticCrossSectionConfig {
   double multipoleTolerance = 1e-4;
   /// |V_ud| = 0.97373(31): PDG 2024, CKM quark-mixing review (superallowed beta decays).
   double vud = 0.97373;
-  int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages
+  int fluxEnergyNodes = 16;                ///< energy nodes per omega node in flux averages (omegaContour: of the sigma(E) rule)
   int fluxQNodes = 48;                     ///< q-table size per omega node in flux averages (logarithmic over the kinematic q range)
   /// Largest neutrino energy served [MeV] (Error(NotSupported) above): a cost limit (omega panels
   /// and multipoles grow with E), far above the physics validity range (InelasticValidity.hpp).
